@@ -1,0 +1,77 @@
+"""Undo PDF-column damage while keeping a map back to the original offsets.
+
+Real input breaks words across column lines (``专\\n\\n精特新``), spaces letters out
+(``西 井 科 技``), uses full-width digits (``２０２３``) and pads numbers (``2023 年``).
+Extraction reads the repaired text; every character of it remembers where it came from.
+Only deletions and one-to-one replacements are made, so the map is a plain list.
+"""
+from __future__ import annotations
+
+import re
+import statistics
+
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_SENTENCE_END = set("。！？!?；;：:…”」』）)")
+_WIDE = {0x3000: " ", 0xFEFF: " ", 0xFF05: "%", 0xFF0E: "."}
+
+
+def _narrow(ch: str) -> str:
+    """Full-width digits and Latin letters (and ％ ． and the ideographic space) to ASCII."""
+    cp = ord(ch)
+    if 0xFF10 <= cp <= 0xFF19 or 0xFF21 <= cp <= 0xFF3A or 0xFF41 <= cp <= 0xFF5A:
+        return chr(cp - 0xFEE0)
+    return _WIDE.get(cp, ch)
+
+
+def _is_cjk(ch: str) -> bool:
+    return bool(_CJK.match(ch))
+
+
+def _is_wide_punct(ch: str) -> bool:
+    return "\u3001" <= ch <= "\u303f" or "\uff01" <= ch <= "\uff0f" or ch in "“”‘’…—"
+
+
+def _joins_words(ch: str) -> bool:
+    """Characters across which a stray space or line break is an artefact."""
+    return _is_cjk(ch) or _is_wide_punct(ch) or (ch.isascii() and ch.isalnum()) or ch in "%."
+
+
+def is_column_text(text: str) -> bool:
+    """True when lines are short and mostly end mid-sentence (text cut out of PDF columns)."""
+    lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
+    if len(lines) < 8:
+        return False
+    open_ended = sum(1 for ln in lines if ln[-1] not in _SENTENCE_END)
+    return statistics.median(len(ln) for ln in lines) <= 30 and open_ended / len(lines) > 0.5
+
+
+def normalize(text: str) -> tuple[str, list[int]]:
+    """Return the repaired text and, per character, its offset in ``text`` (plus a sentinel)."""
+    chars = [_narrow(c) for c in text]
+    columns = is_column_text(text)
+    keep = [True] * len(chars)
+    i, n = 0, len(chars)
+    while i < n:
+        if not chars[i].isspace():
+            i += 1
+            continue
+        j = i
+        while j < n and chars[j].isspace():
+            j += 1
+        prev = chars[i - 1] if i > 0 else ""
+        nxt = chars[j] if j < n else ""
+        gap = "".join(chars[i:j])
+        if prev and nxt and _joins_words(prev) and _joins_words(nxt):
+            line_break = "\n" in gap
+            if not line_break and any(_is_cjk(c) or _is_wide_punct(c) for c in (prev, nxt)):
+                keep[i:j] = [False] * (j - i)
+            elif line_break and columns and prev not in _SENTENCE_END:
+                keep[i:j] = [False] * (j - i)
+        i = j
+    out, offsets = [], []
+    for k, c in enumerate(chars):
+        if keep[k]:
+            out.append(c)
+            offsets.append(k)
+    offsets.append(len(text))
+    return "".join(out), offsets
