@@ -1,0 +1,140 @@
+"""The knowledge graph as RDF: W3C vocabularies where they fit, kgo where they do not.
+
+Every fact carries its text: entities point at their mentions, relations and metrics at
+their evidence, each a ``kgo:Mention`` (an ``oa:SpecificResource`` of a document, found
+by an ``oa:TextPositionSelector``). A relation is both a direct triple, for plain
+queries, and a ``kgo:Statement`` node, so SPARQL can go from a fact to its sentence.
+Every node has an IRI (no blank nodes), so serialisations are stable.
+
+>>> g = to_rdf(KnowledgeGraph())
+>>> len(g)
+0
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import ORG, PROV, RDF, SKOS, XSD
+
+from ..iris import (document_iri, entity_iri, metric_iri, position_selector_iri, quote_selector_iri,
+                    role_iri, span_iri, statement_iri)
+from ..model import Document, Entity, KnowledgeGraph, Metric, Relation, Span
+from ..ontology import KGO, KGR, OA, PREDICATE_PROPERTIES, SUBTYPE_CLASSES, TYPE_CLASSES
+
+__all__ = ["to_rdf"]
+
+
+def _bind_prefixes(graph: Graph) -> Graph:
+    """Bind the prefixes our exports use, so Turtle reads ``kgo:Person`` not a full IRI."""
+    for prefix, ns in (("kgo", KGO._NS), ("kgr", KGR), ("oa", OA._NS), ("org", ORG), ("prov", PROV),
+                       ("skos", SKOS), ("xsd", XSD)):
+        graph.bind(prefix, ns, override=True, replace=True)
+    return graph
+
+
+def to_rdf(kg: KnowledgeGraph) -> Graph:
+    """Turn a knowledge graph into an rdflib Graph following ontology/kg.ttl."""
+    g = _bind_prefixes(Graph(bind_namespaces="core"))
+    spans: set[Span] = set()
+    for entity in kg.sorted_entities():
+        _add_entity(g, entity)
+        spans |= entity.mentions
+    for relation in kg.sorted_relations():
+        _add_relation(g, relation)
+        spans |= relation.evidence
+    for metric in kg.sorted_metrics():
+        _add_metric(g, metric)
+        spans |= metric.evidence
+    for span in sorted(spans):
+        _add_span(g, span, kg.documents.get(span.doc))
+    for name in sorted({span.doc for span in spans} | set(kg.documents)):
+        _add_document(g, name, kg.documents.get(name))
+    return g
+
+
+def _derived_from(g: Graph, node: URIRef, spans: set[Span]) -> None:
+    """Tie a node to its spans' documents the PROV way, for tools that know only PROV."""
+    for doc in sorted({s.doc for s in spans}):
+        g.add((node, PROV.wasDerivedFrom, document_iri(doc)))
+
+
+def _add_entity(g: Graph, entity: Entity) -> None:
+    node = entity_iri(entity)
+    g.add((node, RDF.type, TYPE_CLASSES[entity.type]))
+    if entity.subtype:
+        g.add((node, RDF.type, SUBTYPE_CLASSES[entity.subtype]))
+    g.add((node, SKOS.prefLabel, Literal(entity.label, lang="zh")))
+    for alias in sorted(entity.aliases - {entity.label}):  # SKOS: a name is pref or alt, not both
+        g.add((node, SKOS.altLabel, Literal(alias, lang="zh")))
+    for span in sorted(entity.mentions):
+        g.add((node, KGO.mention, span_iri(span)))
+    _derived_from(g, node, entity.mentions)
+
+
+def _add_relation(g: Graph, relation: Relation) -> None:
+    subject, obj = entity_iri(relation.subject), entity_iri(relation.object)
+    prop = PREDICATE_PROPERTIES[relation.predicate]
+    g.add((subject, prop, obj))
+    node = statement_iri(relation)
+    g.add((node, RDF.type, KGO.Statement))
+    g.add((node, RDF.subject, subject))
+    g.add((node, RDF.predicate, prop))
+    g.add((node, RDF.object, obj))
+    for role in sorted(relation.roles):
+        g.add((node, KGO.role, Literal(role, lang="zh")))
+    if relation.predicate == "holds_post":
+        g.add((node, RDF.type, ORG.Membership))
+        g.add((node, ORG.member, subject))
+        g.add((node, ORG.organization, obj))
+        for role in sorted(relation.roles):
+            g.add((node, ORG.role, role_iri(role)))
+            g.add((role_iri(role), RDF.type, ORG.Role))
+            g.add((role_iri(role), SKOS.prefLabel, Literal(role, lang="zh")))
+    for span in sorted(relation.evidence):
+        g.add((node, KGO.evidence, span_iri(span)))
+    _derived_from(g, node, relation.evidence)
+
+
+def _decimal_literal(value: Decimal) -> Literal:
+    """An xsd:decimal with the Decimal's own digits: no float noise, no exponent."""
+    return Literal(format(value, "f"), datatype=XSD.decimal)
+
+
+def _add_metric(g: Graph, metric: Metric) -> None:
+    node = metric_iri(metric)
+    g.add((node, RDF.type, KGO.Metric))
+    g.add((node, KGO.indicator, Literal(metric.indicator, lang="zh")))
+    g.add((node, KGO.value, _decimal_literal(metric.value)))
+    for prop, text, lang in ((KGO.unit, metric.unit, None), (KGO.measure, metric.measure, "zh"),
+                             (KGO.period, metric.period, None), (KGO.qualifier, metric.qualifier, "zh")):
+        if text is not None:
+            g.add((node, prop, Literal(text, lang=lang)))
+    if metric.subject is not None:
+        g.add((node, KGO.about, entity_iri(metric.subject)))
+    for span in sorted(metric.evidence):
+        g.add((node, KGO.evidence, span_iri(span)))
+    _derived_from(g, node, metric.evidence)
+
+
+def _add_span(g: Graph, span: Span, doc: Document | None) -> None:
+    node, position = span_iri(span), position_selector_iri(span)
+    g.add((node, RDF.type, KGO.Mention))
+    g.add((node, OA.hasSource, document_iri(span.doc)))
+    g.add((node, OA.hasSelector, position))
+    g.add((position, RDF.type, OA.TextPositionSelector))
+    g.add((position, OA.start, Literal(span.start)))
+    g.add((position, OA.end, Literal(span.end)))
+    if doc is not None:
+        quote = quote_selector_iri(span)
+        g.add((node, OA.hasSelector, quote))
+        g.add((quote, RDF.type, OA.TextQuoteSelector))
+        g.add((quote, OA.exact, Literal(doc.text[span.start:span.end])))
+
+
+def _add_document(g: Graph, name: str, doc: Document | None) -> None:
+    node = document_iri(name)
+    g.add((node, RDF.type, KGO.Document))
+    g.add((node, KGO.fileName, Literal(name)))
+    if doc is not None and doc.sha256:
+        g.add((node, KGO.sha256, Literal(doc.sha256)))
