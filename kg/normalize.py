@@ -45,10 +45,21 @@ def is_column_text(text: str) -> bool:
     return statistics.median(len(ln) for ln in lines) <= 30 and open_ended / len(lines) > 0.5
 
 
+def _line_lengths(text: str) -> list[int]:
+    """Per character, the stripped length of the line it stands on."""
+    out: list[int] = []
+    for line in text.split("\n"):
+        out += [len(line.strip())] * (len(line) + 1)
+    return out
+
+
 def normalize(text: str) -> tuple[str, list[int]]:
     """Return the repaired text and, per character, its offset in ``text`` (plus a sentinel)."""
     chars = [_narrow(c) for c in text]
     columns = is_column_text(text)
+    if columns:
+        widths = _line_lengths(text)
+        full = 0.75 * statistics.median(w for w in widths if w)
     keep = [True] * len(chars)
     i, n = 0, len(chars)
     while i < n:
@@ -65,7 +76,7 @@ def normalize(text: str) -> tuple[str, list[int]]:
             line_break = "\n" in gap
             if not line_break and any(_is_cjk(c) or _is_wide_punct(c) for c in (prev, nxt)):
                 keep[i:j] = [False] * (j - i)
-            elif line_break and columns and prev not in _SENTENCE_END:
+            elif line_break and columns and prev not in _SENTENCE_END and widths[i - 1] >= full:
                 keep[i:j] = [False] * (j - i)
         i = j
     out, offsets = [], []

@@ -1,0 +1,79 @@
+"""Build a knowledge graph from documents: read, run the pipeline, resolve, write.
+
+    >>> from kg import build
+    >>> result = build(["seeds"])            # doctest: +SKIP
+    >>> result.graph.number_of_nodes(), len(result.rdf)   # doctest: +SKIP
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+import time
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Callable, Iterable
+
+from .errors import E_OUTPUT, error
+from .model import Analysis, KnowledgeGraph
+from .pipeline import run
+from .reading import MAX_BYTES, read_documents
+from .resolve import resolve
+
+Progress = Callable[[int, int, str], None]
+
+
+@dataclass
+class BuildResult:
+    """The resolved graph, with its NetworkX and rdflib views made on first use."""
+
+    kg: KnowledgeGraph
+    seconds: float = 0.0
+    analyses: list[Analysis] = field(default_factory=list, repr=False)
+
+    @cached_property
+    def graph(self):
+        from .writers.graphml import to_networkx
+        return to_networkx(self.kg)
+
+    @cached_property
+    def rdf(self):
+        from .writers.rdf import to_rdf
+        return to_rdf(self.kg)
+
+
+def build(sources: Iterable[str | Path], progress: Progress | None = None,
+          max_bytes: int = MAX_BYTES) -> BuildResult:
+    """Read ``sources`` (files and folders of .txt), extract and resolve; nothing is written."""
+    t0 = time.perf_counter()
+    docs = read_documents(list(sources), max_bytes)
+    analyses = []
+    for i, doc in enumerate(docs):
+        analyses.append(run(Analysis(doc)))
+        if progress:
+            progress(i + 1, len(docs), doc.name)
+    kg = resolve(analyses)
+    return BuildResult(kg, time.perf_counter() - t0, analyses)
+
+
+def write(kg: KnowledgeGraph, out_dir: str | Path, names: Iterable[str] | None = None) -> list[Path]:
+    """Write every export into ``out_dir`` all at once: a failure leaves the old exports intact."""
+    from .writers.registry import write_all
+
+    out = Path(out_dir)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=".kg-staging-", dir=out))
+    except OSError as exc:
+        raise error(E_OUTPUT, f"cannot write to {out}: {exc.strerror}") from None
+    try:
+        staged = write_all(kg, staging, names)
+        final = []
+        for path in staged:
+            target = out / path.name
+            os.replace(path, target)
+            final.append(target)
+        return final
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)

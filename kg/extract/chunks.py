@@ -1,0 +1,61 @@
+"""Find where a name begins, walking left from a suffix over the jieba tokens.
+
+Names in Chinese text have no capitals; their left edge is where the phrase stops
+being name-like: punctuation, a governing verb, a particle. Tokens give the
+candidate edges, the stop lists decide.
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from ..model import Analysis
+from .cues import LEFT_STOP_WORDS
+
+_OPEN = set("，。；：、！？!?,;:（）()《》【】[]「」『』\n\r\t ")
+_QUOTES = set("“”‘’\"'")
+_NAME_TAGS_STOP = {"v", "p", "c", "u", "uj", "ul", "uz", "ug", "uv", "ud", "d", "r", "y", "e", "o", "m", "q",
+                   "mq", "t", "f", "zg", "x"}
+
+
+class TokenIndex:
+    """Token starts and tags of one document, for boundary questions."""
+
+    def __init__(self, a: Analysis):
+        self.starts = [s for _, _, s in a.tokens]
+        self.tokens = a.tokens
+        self.text = a.doc.norm
+
+    def token_ending_at(self, end: int) -> int | None:
+        """Index of the token that ends exactly at ``end``, if any."""
+        i = bisect_right(self.starts, end - 1) - 1
+        if i >= 0:
+            word, _, start = self.tokens[i]
+            if start + len(word) == end:
+                return i
+        return None
+
+    def left_edge(self, end: int, limit: int, stops=LEFT_STOP_WORDS, allow_verbs: bool = False,
+                  quotes: bool = False) -> int:
+        """Leftmost start of a name-like run of tokens that ends at ``end``.
+
+        Stops at punctuation, stop words and (unless ``allow_verbs``) function-word tags;
+        never goes further than ``limit`` characters.
+        """
+        i = self.token_ending_at(end)
+        edge = end
+        while i is not None and i >= 0:
+            word, tag, start = self.tokens[i]
+            if end - start > limit:
+                break
+            if quotes and all(c in _QUOTES for c in word):
+                i -= 1
+                continue
+            if any(c in _OPEN or c in _QUOTES for c in word) or word in stops:
+                break
+            if not allow_verbs and tag in _NAME_TAGS_STOP:
+                break
+            edge = start
+            i -= 1
+        while edge < end and self.text[edge] in _QUOTES:
+            edge += 1
+        return edge

@@ -1,0 +1,144 @@
+"""Names announced by a cue word: policies (《…》, …行动/工程/试点), events (…会议/论坛), industries (…产业).
+
+The cue fixes the right edge; the left edge is where the governing verb or a particle stands
+(实施 | 产业基础再造工程). Quotes inside a name are kept in the span and dropped from the label.
+"""
+from __future__ import annotations
+
+import re
+
+from .. import lexicon
+from ..model import Analysis, Mention
+from .chunks import TokenIndex
+from .cues import EVENT_CUES, LEFT_STOP_WORDS, POLICY_CUES, STRONG_POLICY_CUES
+
+_QUOTES = "“”‘’\"'"
+# Verbs that take a policy or event as object: they end a name going leftwards.
+GOVERNING = frozenset("""实施 开展 启动 启动实施 印发 印发实施 出台 制定 研究制定 发布 落实 推进 组织 深入开展 部署 加快 持续 深化
+全面 认真 贯彻 好 了 的 与 及 等 在 是 为 将 一批 首批 批 场 个 项 各地 通过 依托 围绕 按照 根据 结合 继续 进一步 大力
+积极 扎实 着力 重点 推出 谋划 编制 完成 做好 抓好 用好 举办 召开 牵头 参与 参加 还 也 要 已 已经 正在 分别 先后 共
+总共 累计 对 向 从 以 把 被 让 并 和 举行 出席 主持 强调 指出 提出 表示 会议 精神 期间 上 中 以来 成功 圆满 胜利
+今年 去年 明年 全国各地 各地 开好 办好 搞好 打造 培育 创建 建设 此次 本次 这次 该 本 作为 聚焦 实现 组织实施 研究
+""".split())
+_MEDIA_TAILS = ("报", "日报", "晚报", "杂志", "周刊", "时报", "网")
+_EVENT_FORMS = re.compile(r"党的[一二三四五六七八九十]+大|[一二三四五六七八九十]+届全国人大[一二三四五六七八九十]+次会议"
+                          r"|全国政协[一二三四五六七八九十]+届[一二三四五六七八九十]+次会议")
+_INDUSTRY_TAIL = re.compile(r"产业|行业")
+_GENERIC_INDUSTRY = frozenset("相关 配套 传统 新兴 未来 重点 优势 主导 支柱 特色 战略性 其他 各类 上下游 实体 整个 该 本 "
+                              "全 各 我国 中国 全球 国内 国际 这一 这个 两大 核心 整体 下游 上游 关联 龙头 新 老".split())
+
+
+def _label(text: str) -> str:
+    return "".join(c for c in text if c not in _QUOTES)
+
+
+def _add(a: Analysis, etype: str, start: int, end: int, subtype: str | None = None,
+         canonical: str | None = None) -> Mention:
+    m = Mention(etype, _label(a.doc.norm[start:end]), start, end, subtype, canonical)
+    a.mentions.append(m)
+    return m
+
+
+def _left(idx: TokenIndex, end: int, limit: int, stops=GOVERNING) -> int:
+    """Left edge of a cued name; a 和 joining two verbs (防范和化解) stays inside."""
+    edge = idx.left_edge(end, limit, stops=stops, allow_verbs=True, quotes=True)
+    i = idx.token_ending_at(edge)
+    if i is not None and i >= 1 and idx.tokens[i][0] == "和" and idx.tokens[i - 1][1] == "v" \
+            and i + 1 < len(idx.tokens) and idx.tokens[i + 1][1] == "v":
+        edge = idx.left_edge(idx.tokens[i][2], limit - (end - idx.tokens[i][2]), stops=stops,
+                             allow_verbs=True, quotes=True)
+    return edge
+
+
+def _cut_at_and(text: str, start: int, end: int) -> int:
+    """A plain 和 between two nouns starts a new name: keep the part after it."""
+    cut = text.rfind("和", start, end)
+    return start if cut < 0 else cut + 1
+
+
+def titled(a: Analysis) -> None:
+    """《…》 is a policy, or a newspaper or magazine when it ends like one."""
+    for m in re.finditer(r"《([^《》\n]{2,40})》", a.doc.norm):
+        inner = m.group(1)
+        if inner.endswith(_MEDIA_TAILS):
+            _add(a, "Organization", m.start(1), m.end(1), "Media")
+        else:
+            _add(a, "Policy", m.start(1), m.end(1))
+
+
+def policies(a: Analysis, idx: TokenIndex) -> None:
+    text = a.doc.norm
+    for cue in sorted(set(POLICY_CUES) | set(STRONG_POLICY_CUES), key=len, reverse=True):
+        for m in re.finditer(re.escape(cue), text):
+            quoted = text[m.start() - 1:m.start()] in "”"
+            strong = any(text.endswith(c, 0, m.end()) for c in STRONG_POLICY_CUES)
+            if not (quoted or strong) or text[m.end():m.end() + 1] in "》":
+                continue
+            start = _left(idx, m.end(), 22)
+            if m.start() - start < 2 or not re.search(r"[\u4e00-\u9fffA-Za-z0-9]", text[start:m.start()]):
+                continue
+            if "和" in text[start:m.start()] and not quoted:
+                start = _cut_at_and(text, start, m.start())
+            if m.end() - start >= 4:
+                _add(a, "Policy", start, m.end())
+
+
+def events(a: Analysis, idx: TokenIndex) -> None:
+    text = a.doc.norm
+    for m in _EVENT_FORMS.finditer(text):
+        _add(a, "Event", m.start(), m.end())
+    for cue in sorted(EVENT_CUES, key=len, reverse=True):
+        for m in re.finditer(re.escape(cue), text):
+            start = _left(idx, m.end(), 18, stops=GOVERNING | LEFT_STOP_WORDS - {"工作"})
+            head = text[start:m.start()]
+            if len(head) < 2 or head.endswith(("次", "场", "个")) or re.fullmatch(r"[\d一二三四五六七八九十]+", head):
+                continue
+            _add(a, "Event", start, m.end())
+
+
+def industries(a: Analysis, idx: TokenIndex) -> None:
+    """X产业 / X行业: X is the industry (alias X产业), unless X alone is too generic to be a name."""
+    text = a.doc.norm
+    known = lexicon.industries()
+    for m in _INDUSTRY_TAIL.finditer(text):
+        start = idx.left_edge(m.start(), 8)
+        head = text[start:m.start()]
+        if len(head) < 2 or head in _GENERIC_INDUSTRY or head in lexicon.locations() \
+                or not re.fullmatch(r"[\u4e00-\u9fffA-Za-z0-9.]+", head):
+            continue
+        if head in known or text[start:m.end()] in known:
+            continue  # the gazetteer has it
+        if any(g in head for g in ("企业", "公司", "集团")):
+            continue
+        _add(a, "Industry", start, m.end(), canonical=head)
+
+
+def parenthesised_aliases(a: Analysis) -> None:
+    """X（以下简称Y） / X（Y）: Y is another name of the mention X; its later uses are mentions too."""
+    text = a.doc.norm
+    by_end = {m.end: m for m in a.mentions}
+    for m in re.finditer(r"（(?:以下简称|下称|简称)?([^（）\n]{1,12})）", text):
+        head = by_end.get(m.start())
+        alias = m.group(1)
+        if head is None or alias == head.text or not _is_abbreviation(alias, head.text):
+            continue
+        canonical = head.canonical or head.text
+        for occ in re.finditer(re.escape(alias), text):
+            if occ.start() >= m.start(1):
+                a.mentions.append(Mention(head.type, alias, occ.start(), occ.end(), head.subtype, canonical))
+
+
+def _is_abbreviation(short: str, full: str) -> bool:
+    """True when the characters of ``short`` appear in ``full`` in order (中国信通院 ⊂ 中国信息通信研究院)."""
+    if short.isascii():
+        return short.isupper() and len(short) <= 8
+    it = iter(full)
+    return all(c in it for c in short)
+
+
+def cued_stage(a: Analysis) -> None:
+    idx = TokenIndex(a)
+    titled(a)
+    policies(a, idx)
+    events(a, idx)
+    industries(a, idx)

@@ -1,0 +1,54 @@
+"""Word lists that drive the patterns: suffixes, cue words, stop words (general grammar)."""
+from __future__ import annotations
+
+# Organisation suffixes → subtype. Longest suffix wins.
+ORG_SUFFIXES: dict[str, str] = {
+    "股份有限公司": "Company", "有限责任公司": "Company", "有限公司": "Company", "公司": "Company",
+    "集团": "Company", "银行": "Company", "证券": "Company", "控股": "Company",
+    "大学": "Academic", "学院": "Academic", "研究院": "Academic", "研究所": "Academic",
+    "研究中心": "Academic", "实验室": "Academic", "科学院": "Academic", "工程院": "Academic",
+    "学校": "Academic", "中学": "Academic", "小学": "Academic", "研究部": "Academic",
+    "协会": "Association", "学会": "Association", "联合会": "Association", "商会": "Association",
+    "联盟": "Association", "百人会": "Association", "专委会": "Association", "促进会": "Association",
+    "研究会": "Association", "基金会": "Association", "俱乐部": "Association",
+    "委员会": "GovernmentBody", "管理局": "GovernmentBody", "总局": "GovernmentBody",
+    "办公室": "GovernmentBody", "人民政府": "GovernmentBody", "政府": "GovernmentBody",
+    "法院": "GovernmentBody", "检察院": "GovernmentBody", "公安局": "GovernmentBody",
+    "厅": "GovernmentBody", "局": "GovernmentBody", "署": "GovernmentBody", "委": "GovernmentBody",
+    "部": "GovernmentBody", "司": "GovernmentBody", "处": "GovernmentBody", "中心": "GovernmentBody",
+    "日报": "Media", "晚报": "Media", "报社": "Media", "电视台": "Media", "杂志社": "Media",
+    "通讯社": "Media", "出版社": "Media",
+}
+# Suffixes that make an organisation only as a unit of a named parent or a place (预测部, 经信厅).
+WEAK_ORG_SUFFIXES = frozenset({"厅", "局", "署", "委", "部", "司", "处", "中心", "办公室", "委员会",
+                               "政府", "研究部", "管理局"})
+
+POLICY_CUES = ("专项行动", "行动计划", "行动方案", "实施方案", "工作方案", "指导意见", "暂行办法",
+               "管理办法", "实施意见", "试点", "工程", "行动", "计划", "机制", "政策", "办法", "条例",
+               "方案", "意见", "战略", "规划", "活动", "倡议", "指南", "法", "措施", "举措", "名录",
+               "平台")
+# Cues a bare (unquoted) phrase needs to count as a policy name.
+STRONG_POLICY_CUES = ("专项行动", "行动计划", "工程", "试点", "暂行办法", "管理办法", "指导意见",
+                      "实施方案", "工作方案", "长效机制", "升级行动", "提升行动", "转型行动",
+                      "发展行动", "应用行动", "贯通行动", "整治行动", "领航工程", "下乡活动", "百城千园活动")
+
+EVENT_CUES = ("工作会议", "推进大会", "发展大会", "代表大会", "博览会", "展览会", "交易会", "运动会",
+              "亚运会", "大运会", "奥运会", "冬奥会", "峰会", "论坛", "大会", "会议", "车展", "两会",
+              "通道", "年会", "研讨会", "座谈会", "发布会", "新闻发布会", "世博会")
+
+# Words that end a name when met going leftwards: verbs that govern names, particles, pronouns.
+LEFT_STOP_WORDS = frozenset("""的 是 在 和 与 及 对 为 由 将 等 了 也 都 向 从 把 被 据 经 以 于 其 之 并 还 又 就 让 使 给 到
+同 跟 共 由于 通过 根据 包括 其中 以及 作为 加入 成立 联合 携手 支持 推动 依托 发布 印发 实施 开展 启动 推进 出台
+制定 落实 组织 举办 召开 举行 参加 出席 主持 会见 访问 来到 走进 前往 成为 担任 任 兼任 曾任 历任 现任 受聘 当选
+创办 创立 就职 工作 毕业 获得 负责 领导 带领 牵头 指导 主办 承办 协办 强调 表示 认为 指出 研究 编制 完善 建立 健全
+加强 加快 深化 持续 深入 继续 全面 认真 贯彻 统筹 有序 扎实 积极 大力 着力 重点 进一步 首批 一批 新 各 该 本 这 那
+一是 二是 三是 四是 五是 今年 去年 明年 目前 近日 日前 同时 此外 另外 其次 首先 最后 今天 记者 我们 他们 要 能 会 可
+已 已经 正 正在 曾 共计 累计 连续 分别 即 位于 设立 建设 打造 培育 创建 创新 提出 部署 聚焦 围绕 面向 针对 关于
+""".split())
+
+SPEECH_VERBS = ("表示", "认为", "指出", "说", "介绍", "强调", "称", "透露", "坦言", "建议", "提出", "谈到",
+                "看来", "告诉", "解释", "分析", "补充", "呼吁", "坦承", "直言", "主持", "出席", "讲话",
+                "致辞", "回答", "答")
+# Characters that cannot continue a personal name: a name before them is complete.
+NAME_STOP_CHARS = frozenset("在对表认指说的等也就向和与是出主作介强提称告透坦回答看来先女教博院同为将已于从被把"
+                            "、，。：；（）“”!！？?年月日今近代委研副总董首部局及兼任曾现任和等共都还又则做带率以亦向")

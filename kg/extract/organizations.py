@@ -1,0 +1,132 @@
+"""Organisations: affiliation chunks before titles, suffix grammar, and the units inside them.
+
+``国务院发展研究中心产业经济研究部`` is one organisation whose parents
+(国务院发展研究中心, 国务院) are organisations too; the stage emits each with a
+``part_of`` link from the unit to its nearest parent.
+"""
+from __future__ import annotations
+
+import re
+
+from .. import lexicon
+from ..model import Analysis, Mention, RelationMention
+from .chunks import TokenIndex
+from .cues import ORG_SUFFIXES, WEAK_ORG_SUFFIXES
+
+_SUFFIXES = sorted(ORG_SUFFIXES, key=lambda s: (-len(s), s))
+_GENERIC_HEADS = ("国内", "国外", "我国", "全国各", "各", "该", "本", "这", "其", "相关", "有关", "一些", "多家",
+                  "部分", "一批", "首批")
+_GENERIC_TAILS = ("企业", "单位", "部门", "机构", "行业", "领域", "地区", "方面", "高校", "院所")
+_SELF_REFERENCES = ("本报", "本台", "本刊")
+
+
+def suffix_of(name: str) -> str | None:
+    for suf in _SUFFIXES:
+        if name.endswith(suf):
+            return suf
+    return None
+
+
+def subtype_of(name: str) -> str:
+    known = lexicon.organizations().get(name)
+    if known:
+        return known[1]
+    suf = suffix_of(name)
+    return ORG_SUFFIXES[suf] if suf else "Company"
+
+
+def plausible_org(name: str) -> bool:
+    """Refuse generic phrases (国内工业互联网企业, 相关部门) and bare suffixes (公司)."""
+    if len(name) < 2 or name.startswith(_GENERIC_HEADS) or name.endswith(_GENERIC_TAILS):
+        return False
+    if name in lexicon.organizations():
+        return True
+    if name in lexicon.locations() or name in lexicon.industries() or name in lexicon.titles():
+        return False
+    suf = suffix_of(name)
+    if suf and len(name) - len(suf) < 2:
+        return False
+    return not re.match(r"^[\d一二三四五六七八九十百千万亿%.]", name)
+
+
+def units(name: str) -> list[int]:
+    """Ends of the proper prefixes of ``name`` that are organisations themselves (parents)."""
+    ends = []
+    for end in range(2, len(name)):
+        prefix = name[:end]
+        if prefix in lexicon.organizations():
+            ends.append(end)
+            continue
+        suf = suffix_of(prefix)
+        if suf and suf not in WEAK_ORG_SUFFIXES and plausible_org(prefix) and suffix_of(name[end:]):
+            ends.append(end)
+    # keep the longest of prefixes that end at the same suffix run (科学院 over 科学)
+    return ends
+
+
+def emit(a: Analysis, start: int, end: int) -> Mention | None:
+    """Add an organisation mention for text[start:end] and its parent units; return the mention."""
+    text = a.doc.norm
+    name = text[start:end]
+    if not plausible_org(name):
+        return None
+    known = lexicon.organizations().get(name)
+    m = Mention("Organization", name, start, end, subtype_of(name), known[0] if known else None)
+    a.mentions.append(m)
+    child = m
+    for cut in sorted(units(name), reverse=True):
+        parent_name = name[:cut]
+        known = lexicon.organizations().get(parent_name)
+        parent = Mention("Organization", parent_name, start, start + cut, subtype_of(parent_name),
+                         known[0] if known else None)
+        a.mentions.append(parent)
+        rest = name[cut:]
+        if child is m and len(rest) >= 4 and suffix_of(rest) and rest not in lexicon.organizations():
+            m.canonical = m.canonical or name
+            a.mentions.append(Mention("Organization", rest, start + cut, end, subtype_of(rest), name))
+        a.relations.append(RelationMention(child, "part_of", parent, start, end))
+        child = parent
+    return m
+
+
+def _strip_head(a: Analysis, idx: TokenIndex, start: int, end: int) -> int:
+    """Drop leading stop words and verbs of an affiliation chunk (据…, 在…, 作为…)."""
+    edge = idx.left_edge(end, end - start, allow_verbs=True)
+    return max(edge, start)
+
+
+def affiliation(a: Analysis, idx: TokenIndex, span: tuple[int, int]) -> Mention | None:
+    """Turn the chunk before a title into an organisation mention (or 本报/部 placeholders)."""
+    start, end = span
+    text = a.doc.norm
+    for ref in _SELF_REFERENCES:
+        if text[start:end].endswith(ref):
+            return Mention("Organization", ref, end - len(ref), end, "Media")
+    if end - start == 1:
+        return abbreviated(a, text[start], start)
+    start = _strip_head(a, idx, start, end)
+    if start >= end:
+        return None
+    return emit(a, start, end)
+
+
+def abbreviated(a: Analysis, char: str, pos: int) -> Mention | None:
+    """部/局/委 alone stands for the last body mentioned whose name ends with it (部党组成员)."""
+    for m in sorted(a.mentions, key=lambda m: -m.start):
+        name = m.canonical or m.text
+        if m.type == "Organization" and m.end <= pos and name.endswith(char) and len(name) > 2:
+            return Mention("Organization", char, pos, pos + 1, m.subtype, name)
+    return None
+
+
+def suffix_orgs(a: Analysis, idx: TokenIndex) -> None:
+    """Organisations anywhere in the text, found by a strong suffix (协会, 大学, 有限公司 …)."""
+    text = a.doc.norm
+    for suf in _SUFFIXES:
+        if suf in WEAK_ORG_SUFFIXES:
+            continue
+        for m in re.finditer(re.escape(suf), text):
+            end = m.end()
+            start = idx.left_edge(end, 20)
+            if start < m.start():
+                emit(a, start, end)

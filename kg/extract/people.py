@@ -1,0 +1,220 @@
+"""People and their posts: title–name patterns, affiliation chains, speech verbs, bylines.
+
+``工业和信息化部党组书记、部长金壮龙`` gives a person, an organisation and two titles;
+``部领导王江平、辛国斌`` gives two people under one title; ``本报记者 卢梦琪 张依依`` a byline.
+"""
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from .. import lexicon
+from ..model import Analysis, Mention
+from .chunks import TokenIndex
+from .cues import NAME_STOP_CHARS, SPEECH_VERBS
+from .organizations import abbreviated, affiliation
+from .segment import tagger
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_HARD_STOP = set("。；;：:“”\"!！？?\n（）()《》")
+
+
+@cache
+def _titles_by_length() -> list[str]:
+    return sorted(lexicon.titles(), key=lambda t: (-len(t), t))
+
+
+@cache
+def _common_words() -> dict[str, str]:
+    """jieba's dictionary tags, to refuse common words that look like names (高质量)."""
+    return tagger().word_tag_tab
+
+
+def title_ending_at(text: str, end: int) -> str | None:
+    for t in _titles_by_length():
+        if end - len(t) >= 0 and text.startswith(t, end - len(t)):
+            return t
+    return None
+
+
+def title_starting_at(text: str, start: int) -> str | None:
+    for t in _titles_by_length():
+        if text.startswith(t, start):
+            return t
+    return None
+
+
+def _surname_len(text: str, p: int) -> int:
+    if text[p:p + 2] in lexicon.surnames():
+        return 2
+    return 1 if text[p:p + 1] in lexicon.surnames() else 0
+
+
+def _plausible(name: str) -> bool:
+    tag = _common_words().get(name)
+    return (tag is None or tag.startswith("nr")) and title_starting_at(name, 0) is None
+
+
+def name_at(text: str, p: int) -> int | None:
+    """End of a personal name starting at ``p`` (surname + one or two given characters), or None."""
+    s = _surname_len(text, p)
+    if not s:
+        return None
+    given = 0
+    while given < 2 and p + s + given < len(text):
+        ch = text[p + s + given]
+        if not _CJK.match(ch) or ch in NAME_STOP_CHARS or (given == 1 and title_starting_at(text, p + s + given)):
+            break
+        given += 1
+    if given == 0 or (s == 2 and given == 2):
+        return None if given == 0 else p + s + 1
+    end = p + s + given
+    if given == 2 and not _plausible(text[p:end]) and _plausible(text[p:end - 1]):
+        end -= 1
+    return end if _plausible(text[p:end]) else None
+
+
+def _split_byline(run: str) -> list[int] | None:
+    """Split a run of names written without separators (卢梦琪张依依齐旭) into name lengths."""
+    if not run:
+        return []
+    for k in (3, 2):
+        if len(run) >= k and _surname_len(run, 0) and all(_CJK.match(c) for c in run[:k]):
+            rest = _split_byline(run[k:])
+            if rest is not None:
+                return [k] + rest
+    return None
+
+
+def _names_after(text: str, p: int) -> list[tuple[int, int]]:
+    """Names right after a title: one, a 、-separated list, or a byline run up to the line end."""
+    line_end = text.find("\n", p)
+    line_end = len(text) if line_end < 0 else line_end
+    run = text[p:line_end]
+    if 4 <= len(run) <= 12 and _CJK.fullmatch(run[0]) and all(_CJK.match(c) for c in run):
+        lengths = _split_byline(run)
+        if lengths and len(lengths) > 1:
+            out, q = [], p
+            for k in lengths:
+                out.append((q, q + k))
+                q += k
+            return out
+    out = []
+    while True:
+        end = name_at(text, p)
+        if end is None:
+            return out
+        out.append((p, end))
+        if text[end:end + 1] != "、":
+            return out
+        p = end + 1
+
+
+def _chain_start(text: str, p: int) -> int:
+    """Start of the affiliation chain that ends at ``p`` (back to a hard stop).
+
+    A bracketed place inside a company name (纳琳威纳米科技（上海）有限公司) does not stop it.
+    """
+    q = p
+    while q > 0:
+        ch = text[q - 1]
+        if ch == "）":
+            open_at = text.rfind("（", max(0, q - 8), q)
+            if open_at > 0 and re.match(r"(?:股份)?有限|公司|集团", text[q:q + 4]):
+                q = open_at
+                continue
+        if ch in _HARD_STOP or (ch == "，" and not title_ending_at(text, q - 1)):
+            break
+        q -= 1
+    return q
+
+
+def parse_chain(text: str, start: int, end: int) -> list[tuple[tuple[int, int] | None, list[str]]]:
+    """Split ``text[start:end]`` (org title、org title …) into (org span, titles) pairs, left to right."""
+    pairs: list[tuple[tuple[int, int] | None, list[str]]] = []
+    titles: list[str] = []
+    p = end
+    while p > start:
+        if text[p - 1] in "、，兼及和":
+            p -= 1
+            if titles:
+                pairs.append((None, titles))
+                titles = []
+            continue
+        t = title_ending_at(text, p)
+        if t and p - len(t) >= start:
+            titles.insert(0, t)
+            p -= len(t)
+            continue
+        q = p
+        while q > start and text[q - 1] not in "、，兼" and not (q < p and title_ending_at(text, q)):
+            q -= 1
+        pairs.append(((q, p), titles))
+        titles = []
+        p = q
+    if titles:
+        pairs.append((None, titles))
+    pairs.reverse()
+    # a title group without an organisation belongs to the organisation on its left
+    out: list[tuple[tuple[int, int] | None, list[str]]] = []
+    for org, ts in pairs:
+        if org is None and out and out[-1][0] is not None:
+            out.append((out[-1][0], ts))
+        else:
+            out.append((org, ts))
+    return out
+
+
+def _speech_names(text: str) -> list[tuple[int, int]]:
+    out = []
+    for verb in SPEECH_VERBS:
+        for m in re.finditer(re.escape(verb), text):
+            for k in (3, 2):
+                p = m.start() - k
+                if p < 0:
+                    continue
+                before = text[p - 1:p] if p else "\n"
+                if before in "，。；：、“”（\n 　" and name_at(text, p) == m.start():
+                    out.append((p, m.start()))
+                    break
+    return out
+
+
+def _dialogue_names(text: str) -> list[tuple[int, int]]:
+    out = []
+    for m in re.finditer(r"(?m)^[ \t]*([\u4e00-\u9fff]{2,4})：", text):
+        if name_at(text, m.start(1)) == m.end(1):
+            out.append((m.start(1), m.end(1)))
+    return out
+
+
+def people_stage(a: Analysis) -> None:
+    """Add Person mentions, the affiliation chunks before their titles, and their posts."""
+    text = a.doc.norm
+    idx = TokenIndex(a)
+    found: dict[tuple[int, int], None] = {}
+    covered = 0
+    for i in range(len(text)):
+        t = title_starting_at(text, i) if i >= covered else None
+        if not t:
+            continue
+        covered = i + len(t)
+        names = _names_after(text, i + len(t))
+        for ns, ne in names:
+            found[(ns, ne)] = None
+        if not names:
+            continue
+        chain_from = _chain_start(text, i + len(t))
+        person_spans = names
+        for org_span, titles in parse_chain(text, chain_from, names[0][0]):
+            org = affiliation(a, idx, org_span) if org_span is not None else None
+            if org is None and titles and titles[0].startswith("部") and len(titles[0]) > 1:
+                org = abbreviated(a, "部", i)
+            for ns, ne in person_spans:
+                a.roles.append((Mention("Person", text[ns:ne], ns, ne), org, tuple(titles)))
+    for span in _speech_names(text) + _dialogue_names(text):
+        found[span] = None
+    names = {text[s:e] for s, e in found}
+    for name in sorted(names):
+        for m in re.finditer(re.escape(name), text):
+            a.mentions.append(Mention("Person", name, m.start(), m.end()))

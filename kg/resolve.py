@@ -1,0 +1,147 @@
+"""Corpus-level resolution: mentions become entities, relation and metric mentions become facts.
+
+One entity per (type, name) after joining the forms that name the same thing: lexicon
+aliases (工信部 = 工业和信息化部), parenthesised short names, legal-form suffixes
+(天合光能 = 天合光能股份有限公司). The same metric fact stated in several documents is one
+node with several evidence spans.
+"""
+from __future__ import annotations
+
+import hashlib
+from collections import Counter, defaultdict
+from decimal import Decimal
+
+from .model import (SIGNATURES, Analysis, Entity, KnowledgeGraph, Mention, Metric, Relation)
+
+LEGAL_FORMS = ("控股股份有限公司", "股份有限公司", "集团有限公司", "有限责任公司", "有限公司", "股份公司")
+SELF_REFERENCES = {"本报", "本台", "本刊"}
+
+
+def key_of(m: Mention) -> tuple[str, str]:
+    return (m.type, m.canonical or m.text)
+
+
+class _Names:
+    """Union-find over (type, name) keys."""
+
+    def __init__(self) -> None:
+        self.parent: dict[tuple[str, str], tuple[str, str]] = {}
+
+    def find(self, k: tuple[str, str]) -> tuple[str, str]:
+        self.parent.setdefault(k, k)
+        while self.parent[k] != k:
+            self.parent[k] = self.parent[self.parent[k]]
+            k = self.parent[k]
+        return k
+
+    def union(self, keep: tuple[str, str], other: tuple[str, str]) -> None:
+        a, b = self.find(keep), self.find(other)
+        if a != b:
+            self.parent[b] = a
+
+
+def _legal_short(name: str) -> str | None:
+    for form in LEGAL_FORMS:
+        if name.endswith(form) and len(name) - len(form) >= 2:
+            return name[: -len(form)]
+    return None
+
+
+def _self_reference_target(analyses: list[Analysis]) -> tuple[str, str] | None:
+    """本报 names the newspaper the corpus comes from: its most-mentioned media organisation."""
+    media = Counter(key_of(m) for a in analyses for m in a.mentions
+                    if m.type == "Organization" and m.subtype == "Media" and m.text not in SELF_REFERENCES)
+    return min(media, key=lambda k: (-media[k], k)) if media else None
+
+
+def entity_id(key: tuple[str, str]) -> str:
+    return f"{key[0]}/{key[1]}"
+
+
+def resolve(analyses: list[Analysis]) -> KnowledgeGraph:
+    kg = KnowledgeGraph()
+    for a in analyses:
+        kg.documents[a.doc.name] = a.doc
+    names = _Names()
+    keys = {key_of(m) for a in analyses for m in a.mentions}
+    orgs = {k[1] for k in keys if k[0] == "Organization"}
+    for k in sorted(keys):
+        names.find(k)
+        short = _legal_short(k[1]) if k[0] == "Organization" else None
+        if short and short in orgs:
+            names.union(k, ("Organization", short))
+    press = _self_reference_target(analyses)
+    if press:
+        for ref in SELF_REFERENCES:
+            names.union(press, ("Organization", ref))
+
+    def entity_for(m: Mention) -> Entity | None:
+        root = names.find(key_of(m))
+        if root[1] in SELF_REFERENCES:
+            return None
+        eid = entity_id(root)
+        ent = kg.entities.get(eid)
+        if ent is None:
+            ent = kg.entities[eid] = Entity(eid, root[0], root[1])
+        return ent
+
+    subtypes: dict[str, Counter] = defaultdict(Counter)
+    for a in analyses:
+        for m in a.mentions:
+            ent = entity_for(m)
+            if ent is None:
+                continue
+            if m.text not in SELF_REFERENCES:
+                ent.mentions.add(a.doc.span(m.start, m.end))
+                if m.text != ent.label:
+                    ent.aliases.add(m.text)
+            if m.subtype:
+                subtypes[ent.id][m.subtype] += 1
+    for eid, counts in subtypes.items():
+        kg.entities[eid].subtype = min(counts, key=lambda s: (-counts[s], s))
+    for a in analyses:
+        _relations(kg, a, entity_for)
+        _metrics(kg, a, entity_for)
+    # entities reached only through a relation endpoint have no mention: drop them and their facts
+    kg.entities = {k: e for k, e in kg.entities.items() if e.mentions}
+    kg.relations = {k: r for k, r in kg.relations.items()
+                    if r.subject in kg.entities and r.object in kg.entities}
+    for met in kg.metrics.values():
+        if met.subject not in kg.entities:
+            met.subject = None
+    return kg
+
+
+def _relations(kg: KnowledgeGraph, a: Analysis, entity_for) -> None:
+    for rm in a.relations:
+        s, o = entity_for(rm.subject), entity_for(rm.object)
+        if s is None or o is None or s.id == o.id:
+            continue
+        subj_types, obj_types = SIGNATURES[rm.predicate]
+        if s.type not in subj_types or o.type not in obj_types:
+            continue
+        rel = kg.relations.setdefault((s.id, rm.predicate, o.id), Relation(s.id, rm.predicate, o.id))
+        rel.roles.update(rm.roles)
+        rel.evidence.add(a.doc.span(rm.start, rm.end))
+
+
+def _overlap(x: str, y: str) -> float:
+    return len(set(x) & set(y)) / max(1, min(len(set(x)), len(set(y))))
+
+
+def _metrics(kg: KnowledgeGraph, a: Analysis, entity_for) -> None:
+    for mm in a.metrics:
+        subject = entity_for(mm.subject) if mm.subject is not None else None
+        sid = subject.id if subject else None
+        span = a.doc.span(mm.start, mm.end)
+        same = next((m for m in kg.metrics.values()
+                     if m.value == mm.value and m.unit == mm.unit and m.period == mm.period and m.subject == sid
+                     and _overlap(m.indicator, mm.indicator) >= 0.6
+                     and all(e.doc != a.doc.name for e in m.evidence)), None)
+        if same is not None:
+            same.evidence.add(span)
+            continue
+        digest = hashlib.sha1(f"{mm.indicator}|{mm.value}|{mm.unit}|{mm.period}|{sid}|{span.doc}|{span.start}"
+                              .encode("utf-8")).hexdigest()[:16]
+        kg.metrics[digest] = Metric(digest, mm.indicator, Decimal(mm.value), mm.unit, mm.measure, mm.period,
+                                    mm.qualifier, sid, {span})
