@@ -69,3 +69,9 @@ def titles() -> frozenset[str]:
 @cache
 def surnames() -> frozenset[str]:
     return frozenset(w for line in _lines("surnames.txt") for w in line.split())
+
+
+@cache
+def compounds() -> frozenset[str]:
+    """Domain words jieba splits wrongly (工业和信息化 is one word, not 工业 / 和 / 信息化)."""
+    return frozenset(_lines("compounds.txt"))

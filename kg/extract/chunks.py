@@ -43,10 +43,16 @@ class TokenIndex:
         """
         i = self.token_ending_at(end)
         edge = end
+        if i is None:  # the name ends inside a token (工程|项目 as 工程项目): count that token in
+            i = bisect_right(self.starts, end - 1) - 1
         while i is not None and i >= 0:
             word, tag, start = self.tokens[i]
             if end - start > limit:
                 break
+            if start + len(word) > end:  # the token that straddles the right edge
+                edge = start
+                i -= 1
+                continue
             if quotes and all(c in _QUOTES for c in word):
                 i -= 1
                 continue
@@ -59,3 +65,13 @@ class TokenIndex:
         while edge < end and self.text[edge] in _QUOTES:
             edge += 1
         return edge
+
+    def strip_head(self, start: int, end: int, stops=LEFT_STOP_WORDS) -> int:
+        """Skip leading stop words and prepositions of a chunk (据…, 在…, 作为…)."""
+        i = bisect_right(self.starts, start - 1)
+        while i < len(self.tokens):
+            word, tag, s = self.tokens[i]
+            if s >= end or not (word in stops or tag in ("p", "c", "d", "u", "uj", "r")):
+                return max(start, s)
+            i += 1
+        return end

@@ -10,22 +10,34 @@ import re
 from .. import lexicon
 from ..model import Analysis, Mention
 from .chunks import TokenIndex
+from .organizations import suffix_of
 from .cues import EVENT_CUES, LEFT_STOP_WORDS, POLICY_CUES, STRONG_POLICY_CUES
 
 _QUOTES = "“”‘’\"'"
 # Verbs that take a policy or event as object: they end a name going leftwards.
 GOVERNING = frozenset("""实施 开展 启动 启动实施 印发 印发实施 出台 制定 研究制定 发布 落实 推进 组织 深入开展 部署 加快 持续 深化
-全面 认真 贯彻 好 了 的 与 及 等 在 是 为 将 一批 首批 批 场 个 项 各地 通过 依托 围绕 按照 根据 结合 继续 进一步 大力
-积极 扎实 着力 重点 推出 谋划 编制 完成 做好 抓好 用好 举办 召开 牵头 参与 参加 还 也 要 已 已经 正在 分别 先后 共
-总共 累计 对 向 从 以 把 被 让 并 和 举行 出席 主持 强调 指出 提出 表示 会议 精神 期间 上 中 以来 成功 圆满 胜利
+认真 贯彻 好 了 的 与 及 等 在 是 为 将 一批 首批 批 场 个 项 各地 通过 依托 围绕 按照 根据 结合 继续 进一步 大力
+积极 扎实 着力 推出 谋划 编制 完成 做好 抓好 用好 举办 召开 牵头 参与 参加 还 也 要 已 已经 正在 分别 先后 共
+总共 累计 对 向 从 以 把 被 让 并 和 举行 出席 主持 强调 指出 提出 表示 精神 期间 上 中 以来 成功 圆满 胜利
+健全 完善 建立 构建 优化 圆满完成 确定 正式 开启 推广
 今年 去年 明年 全国各地 各地 开好 办好 搞好 打造 培育 创建 建设 此次 本次 这次 该 本 作为 聚焦 实现 组织实施 研究
 """.split())
 _MEDIA_TAILS = ("报", "日报", "晚报", "杂志", "周刊", "时报", "网")
 _EVENT_FORMS = re.compile(r"党的[一二三四五六七八九十]+大|[一二三四五六七八九十]+届全国人大[一二三四五六七八九十]+次会议"
                           r"|全国政协[一二三四五六七八九十]+届[一二三四五六七八九十]+次会议")
 _INDUSTRY_TAIL = re.compile(r"产业|行业")
+_NOUN_TAGS = {"n", "nz", "vn", "eng", "j", "nt"}
+_ORG_AFTER = ("协会", "联盟", "联合", "商会", "学会", "集团", "基金", "园区", "研究", "发展")
 _GENERIC_INDUSTRY = frozenset("相关 配套 传统 新兴 未来 重点 优势 主导 支柱 特色 战略性 其他 各类 上下游 实体 整个 该 本 "
                               "全 各 我国 中国 全球 国内 国际 这一 这个 两大 核心 整体 下游 上游 关联 龙头 新 老".split())
+
+
+def _after_date(text: str, start: int, end: int) -> int:
+    """A date before an event name is not part of it (2023年4月上海车展)."""
+    last = 0
+    for m in re.finditer(r"\d+[年月日]", text[start:end]):
+        last = m.end()
+    return start + last
 
 
 def _label(text: str) -> str:
@@ -89,7 +101,11 @@ def events(a: Analysis, idx: TokenIndex) -> None:
         _add(a, "Event", m.start(), m.end())
     for cue in sorted(EVENT_CUES, key=len, reverse=True):
         for m in re.finditer(re.escape(cue), text):
-            start = _left(idx, m.end(), 18, stops=GOVERNING | LEFT_STOP_WORDS - {"工作"})
+            start = idx.left_edge(m.end(), 18, stops=(GOVERNING | LEFT_STOP_WORDS) - {"工作"}, quotes=True)
+            tok = idx.token_ending_at(m.end())
+            if tok is None or idx.tokens[tok][2] < m.start() and idx.tokens[tok][1] == "v":
+                continue
+            start = max(start, _after_date(text, start, m.start()))
             head = text[start:m.start()]
             if len(head) < 2 or head.endswith(("次", "场", "个")) or re.fullmatch(r"[\d一二三四五六七八九十]+", head):
                 continue
@@ -103,6 +119,9 @@ def industries(a: Analysis, idx: TokenIndex) -> None:
     for m in _INDUSTRY_TAIL.finditer(text):
         start = idx.left_edge(m.start(), 8)
         head = text[start:m.start()]
+        tags = {t for w, t, s in idx.tokens if start <= s < m.start()}
+        if not tags <= _NOUN_TAGS or suffix_of(head) or text[m.end():m.end() + 2] in _ORG_AFTER:
+            continue
         if len(head) < 2 or head in _GENERIC_INDUSTRY or head in lexicon.locations() \
                 or not re.fullmatch(r"[\u4e00-\u9fffA-Za-z0-9.]+", head):
             continue

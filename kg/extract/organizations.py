@@ -81,18 +81,12 @@ def emit(a: Analysis, start: int, end: int) -> Mention | None:
                          known[0] if known else None)
         a.mentions.append(parent)
         rest = name[cut:]
-        if child is m and len(rest) >= 4 and suffix_of(rest) and rest not in lexicon.organizations():
+        if child is m and len(rest) >= 4 and plausible_org(rest) and rest not in lexicon.organizations():
             m.canonical = m.canonical or name
             a.mentions.append(Mention("Organization", rest, start + cut, end, subtype_of(rest), name))
         a.relations.append(RelationMention(child, "part_of", parent, start, end))
         child = parent
     return m
-
-
-def _strip_head(a: Analysis, idx: TokenIndex, start: int, end: int) -> int:
-    """Drop leading stop words and verbs of an affiliation chunk (据…, 在…, 作为…)."""
-    edge = idx.left_edge(end, end - start, allow_verbs=True)
-    return max(edge, start)
 
 
 def affiliation(a: Analysis, idx: TokenIndex, span: tuple[int, int]) -> Mention | None:
@@ -104,7 +98,7 @@ def affiliation(a: Analysis, idx: TokenIndex, span: tuple[int, int]) -> Mention 
             return Mention("Organization", ref, end - len(ref), end, "Media")
     if end - start == 1:
         return abbreviated(a, text[start], start)
-    start = _strip_head(a, idx, start, end)
+    start = idx.strip_head(start, end)
     if start >= end:
         return None
     return emit(a, start, end)

@@ -51,7 +51,8 @@ def issues(a: Analysis) -> None:
             if not ISSUING.search(before[-12:]):
                 continue
             issuer = next((o for o in reversed(orgs) if o.end <= policy.start
-                           and o.subtype in ("GovernmentBody", "Association", None)), None)
+                           and ISSUING.search(a.doc.norm[o.end:policy.start])
+                           and len(a.doc.norm[o.end:policy.start]) <= 10), None)
             issuer = issuer or default
             if issuer is not None:
                 a.relations.append(_rel(issuer, "issues", policy))
@@ -76,10 +77,6 @@ def locations(a: Analysis) -> None:
             event = next((e for e in reversed(events) if e.end <= m.start()), None)
             if place and event:
                 a.relations.append(_rel(event, "located_in", place))
-        for owner in events + _in_sentence(a, sent, "Organization"):
-            for place in places:
-                if place.start == owner.start and place.end < owner.end:
-                    a.relations.append(_rel(owner, "located_in", place))
 
 
 def participation(a: Analysis) -> None:

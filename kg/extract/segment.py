@@ -24,6 +24,8 @@ def tagger():
             tok.add_word(name, 1000, "ns")
     for name in lexicon.industries():
         tok.add_word(name, 1000, "n")
+    for name in lexicon.compounds():
+        tok.add_word(name, 1000, "n")
     for name in lexicon.titles():
         tok.add_word(name, 1000, "nnt")
     return jieba.posseg.POSTokenizer(tok)
