@@ -1,0 +1,75 @@
+"""The metrics stage on sentences of the genre: values, units, measures, periods and spans."""
+from decimal import Decimal
+
+from kg.extract.metrics import metrics_stage
+from kg.extract.text import date_stage, normalize_stage, sentence_stage
+from kg.model import Analysis, Document
+
+
+def _run(text: str, year: int | None = None) -> Analysis:
+    a = Analysis(Document("t.txt", text, ""))
+    normalize_stage(a)
+    date_stage(a)
+    if year is not None:
+        a.doc.year = year
+    sentence_stage(a)
+    metrics_stage(a)
+    return a
+
+
+def test_metrics_growth_rate_fields():
+    (m,) = _run("2023年全年规模以上工业增加值同比增长4.6%。").metrics
+    assert (m.value, m.unit, m.measure, m.period) == (Decimal("4.6"), "%", "同比增长", "2023")
+    assert m.indicator == "规模以上工业增加值"
+
+
+def test_metrics_scale_hedges_and_units():
+    a = _run("我国机器人市场规模已超千亿元，培育近千家专精特新企业，比上年提高0.5个百分点。")
+    got = [(m.value, m.unit, m.qualifier) for m in a.metrics]
+    assert got == [(Decimal(10) ** 11, "元", "超过"), (Decimal(1000), "家", "近"), (Decimal("0.5"), "百分点", None)]
+
+
+def test_metrics_half_is_a_share():
+    (m,) = _run("国民经济大类中一半以上用上了5G网络。").metrics
+    assert (m.value, m.unit, m.qualifier) == (50, "%", "以上")
+
+
+def test_metrics_coordinated_pair_spans():
+    a = _run("2023年，新能源汽车产销分别完成了958.7万辆和949.5万辆，同比分别增长35.8%和37.9%。")
+    norm = a.doc.norm
+    assert [m.indicator for m in a.metrics[:2]] == ["新能源汽车产量", "新能源汽车销量"]
+    assert norm[a.metrics[0].start:a.metrics[0].end] == "新能源汽车产销分别完成了958.7万辆"
+    assert norm[a.metrics[1].start:a.metrics[1].end] == "新能源汽车产销分别完成了958.7万辆和949.5万辆"
+    assert [(m.indicator, m.value, m.measure) for m in a.metrics[2:]] == [
+        ("新能源汽车产量", Decimal("35.8"), "同比增长"), ("新能源汽车销量", Decimal("37.9"), "同比增长")]
+
+
+def test_metrics_coordinated_subjects_give_one_each():
+    a = _run("江苏、山东、安徽等省份增速都超过7%。")
+    assert [m.indicator[:2] for m in a.metrics] == ["江苏", "山东", "安徽"]
+
+
+def test_metrics_non_metrics_give_nothing():
+    a = _run("1月11日，会议部署2023年十三个方面重点任务，加快5G和6G建设，实施“十四五”规划，突出表现为五个稳。")
+    assert a.metrics == []
+
+
+def test_metrics_paragraph_year_carries_to_next_sentence():
+    a = _run("2022年，信息通信业快速发展，累计建成开通5G基站超过230万个。5G应用案例累计超过5万个。")
+    assert [(m.period, m.measure) for m in a.metrics] == [("2022", "累计"), ("2022", "累计")]
+
+
+def test_metrics_relative_year_and_target():
+    (m,) = _run("今年将新建开通5G基站60万个。", year=2023).metrics
+    assert (m.value, m.period, m.measure) == (600000, "2023", "目标")
+
+
+def test_metrics_decline_and_year_end_target():
+    a = _run("力争到2023年年底，全国专精特新中小企业超过8万家。中小微企业平均资费降低超过10%。")
+    assert [(m.measure, m.period) for m in a.metrics] == [("目标", "2023-12-31"), ("下降", None)]
+
+
+def test_metrics_question_year_frames_the_answer():
+    a = _run("记者：请介绍2023年汽车产业发展情况。\n辛国斌：汽车产业是支柱产业。\n全国汽车零售额实现4.86万亿元。\n")
+    (m,) = a.metrics
+    assert (m.value, m.period) == (Decimal("4.86e12"), "2023")
