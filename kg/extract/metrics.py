@@ -226,15 +226,19 @@ def _paragraph_year(ctx: _Context, sent_start: int) -> int | None:
     ps = ctx.paragraphs[p][0]
     earlier = [t for t in ctx.times if ps <= t.start < sent_start and not t.comparison and t.kind != "clear"]
     years = {t.year for t in earlier if t.year}
-    topics = [t for t in earlier if t.kind in ("year", "full_year") and _is_topic(ctx.text, t, _sentence_start(ctx, t.start))]
+    topics = [t for t in earlier if t.kind in ("year", "full_year") and _opens(ctx, t)]
     if not topics:
         return None
     year = topics[-1].year or ctx.frames[p]
     return year if year and years <= {year} else None
 
 
-def _sentence_start(ctx: _Context, pos: int) -> int:
-    return ctx.a.sentence_of(pos)[0]
+def _opens(ctx: _Context, t: TimeExpr) -> bool:
+    """A time word that frames a whole paragraph: it opens its sentence or stands alone (2022年，)."""
+    sent_start = ctx.a.sentence_of(t.start)[0]
+    if not _is_topic(ctx.text, t, sent_start):
+        return False
+    return ctx.text.startswith(("，", ","), t.end) or not ctx.text[sent_start:t.start].strip("●• ")
 
 
 def _period(ctx: _Context, sent: tuple[int, int], clause: int, fig: Figure) -> str | None:
@@ -289,7 +293,7 @@ def _measure(ctx: _Context, sent: tuple[int, int], clause: int, fig: Figure, hea
     lead = re.sub(r"(?:了|分别|都|均|已经|已)", "", text[clause:fig.start])
     lead = lead[: len(lead) - len(next((w for w, _ in qualifiers("before") if lead.endswith(w)), ""))]
     lead = re.sub(r"(?:了|分别|都|均|平均)+$", "", lead)
-    if not lead and clause > sent[0]:  # 都是两位数增长，高于10%: the change is named a clause earlier
+    if not lead and not noun and clause > sent[0]:  # 都是两位数增长，高于10%: the change is named a clause earlier
         lead = text[sent[0]:clause - 1]
     for word, measure in measures():
         if lead.endswith(word):
