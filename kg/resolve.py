@@ -58,7 +58,22 @@ def entity_id(key: tuple[str, str]) -> str:
     return f"{key[0]}/{key[1]}"
 
 
+def propagate_people(analyses: list[Analysis]) -> None:
+    """A name found as a person in one document is a person wherever it stands unclaimed."""
+    import re
+
+    names = sorted({m.text for a in analyses for m in a.mentions if m.type == "Person"})
+    for a in analyses:
+        taken = [(m.start, m.end) for m in a.mentions]
+        for name in names:
+            for occ in re.finditer(re.escape(name), a.doc.norm):
+                if not any(s < occ.end() and occ.start() < e for s, e in taken):
+                    a.mentions.append(Mention("Person", name, occ.start(), occ.end()))
+                    taken.append((occ.start(), occ.end()))
+
+
 def resolve(analyses: list[Analysis]) -> KnowledgeGraph:
+    propagate_people(analyses)
     kg = KnowledgeGraph()
     for a in analyses:
         kg.documents[a.doc.name] = a.doc

@@ -1,0 +1,58 @@
+"""The command line: clear one-line errors and exit code 2 on bad input, nothing half written."""
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+
+def _kg(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "kg.cli", *args], capture_output=True, text=True)
+
+
+def test_cli_missing_source_is_a_clear_error(tmp_path):
+    r = _kg("build", str(tmp_path / "nope"), "-o", str(tmp_path / "out"))
+    assert r.returncode == 2
+    assert "E001" in r.stderr and "Traceback" not in r.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_cli_folder_without_documents(tmp_path):
+    r = _kg("build", str(tmp_path), "-o", str(tmp_path / "out"))
+    assert r.returncode == 2 and "E002" in r.stderr
+
+
+def test_cli_binary_file_refused_and_old_exports_kept(tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "kg.json").write_text("old", encoding="utf-8")
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\x00\xff\xfe\x00garbage\x81")
+    r = _kg("build", str(bad), "-o", str(out))
+    assert r.returncode == 2 and "E003" in r.stderr and "Traceback" not in r.stderr
+    assert (out / "kg.json").read_text(encoding="utf-8") == "old"
+
+
+def test_cli_empty_file_refused(tmp_path):
+    (tmp_path / "empty.txt").write_text("  \n", encoding="utf-8")
+    r = _kg("build", str(tmp_path / "empty.txt"), "-o", str(tmp_path / "out"))
+    assert r.returncode == 2 and "E005" in r.stderr
+
+
+def test_cli_gb18030_document_builds_with_summary(tmp_path):
+    doc = tmp_path / "gbk.txt"
+    doc.write_bytes("工业和信息化部党组书记、部长金壮龙出席会议。".encode("gb18030"))
+    r = _kg("build", str(doc), "-o", str(tmp_path / "out"))
+    assert r.returncode == 0, r.stderr
+    assert "documents: 1" in r.stderr and "Person 1" in r.stderr
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["kg.graphml", "kg.html", "kg.json", "kg.ttl"]
+
+
+def test_cli_hostile_document_never_runs_script(tmp_path):
+    doc = tmp_path / "x.txt"
+    doc.write_text("《<script>alert(1)</script>》由工业和信息化部印发。<img src=x onerror=alert(1)>有限公司董事长王小明表示。",
+                   encoding="utf-8")
+    r = _kg("build", str(doc), "-o", str(tmp_path / "out"))
+    assert r.returncode == 0, r.stderr
+    html = (tmp_path / "out" / "kg.html").read_text(encoding="utf-8")
+    assert "<script>alert(1)" not in html and "<img src=x" not in html

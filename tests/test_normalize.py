@@ -1,0 +1,55 @@
+"""Normalisation repairs PDF damage and every offset still points into the original text."""
+from kg.model import Analysis, Document
+from kg.normalize import is_column_text, normalize
+from kg.pipeline import run
+
+
+def _roundtrip(text: str, needle: str) -> str:
+    norm, offsets = normalize(text)
+    i = norm.index(needle)
+    doc = Document("d.txt", text, "", norm, offsets)
+    span = doc.span(i, i + len(needle))
+    return text[span.start:span.end]
+
+
+def test_normalize_spaced_letters_join_and_map_back():
+    text = "在西 井 科 技CEO看来"
+    norm, _ = normalize(text)
+    assert "西井科技" in norm
+    assert _roundtrip(text, "西井科技") == "西 井 科 技"
+
+
+def test_normalize_full_width_digits_become_ascii():
+    norm, offsets = normalize("增长２０２３年５．８％")
+    assert norm == "增长2023年5.8%"
+    assert len(offsets) == len(norm) + 1
+
+
+def test_normalize_space_around_numbers_removed():
+    assert normalize("力争到 2023 年年底")[0] == "力争到2023年年底"
+
+
+def test_normalize_column_line_breaks_inside_words_joined():
+    lines = ["工作会议提出，促进中小企业", "发展。力争到 2023 年年底，全国专", "精特新中小企业超过8万家、“小巨",
+             "人”企业超过1万家。促进大中小企", "业融通创新，助力中小企业融入重", "点产业链供应链。多措并举下，中",
+             "小企业展现出了强大的韧性和活", "力。规模以上工业中小企业营业收", "入同比增长 6%。中小企业还贡献"]
+    text = "\n\n".join(lines)
+    assert is_column_text(text)
+    norm, _ = normalize(text)
+    assert "专精特新中小企业" in norm
+    assert _roundtrip(text, "专精特新") == "专\n\n精特新"
+
+
+def test_normalize_prose_line_breaks_kept():
+    text = "第一段讲制造业的发展情况。\n\n第二段讲信息通信业。"
+    assert not is_column_text(text)
+    assert "\n" in normalize(text)[0]
+
+
+def test_normalize_mentions_map_to_original_spans():
+    text = "工业和信息化部党组书记、部长金 壮 龙出席会议并讲话。"
+    a = run(Analysis(Document("d.txt", text, "")))
+    people = [m for m in a.mentions if m.type == "Person"]
+    assert people, "the spaced-out name is found"
+    span = a.doc.span(people[0].start, people[0].end)
+    assert text[span.start:span.end].replace(" ", "") == "金壮龙"
