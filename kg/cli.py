@@ -41,6 +41,15 @@ def _build(args: argparse.Namespace) -> int:
     return 0
 
 
+def _eval(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from .evaluate import evaluate, report
+
+    print(report(evaluate(Path(args.shared), Path(args.seeds), args.set or None)))
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(prog="kg", description="Build and explore a knowledge graph of "
                                  "Chinese industrial-policy documents.")
@@ -50,6 +59,11 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("-o", "--output", required=True, help="folder for kg.ttl, kg.json, kg.graphml, kg.html")
     b.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary")
     b.set_defaults(func=_build)
+    e = sub.add_parser("eval", help="score the seeds and the public NER sets with the shared scorer")
+    e.add_argument("--shared", default="../shared", help="folder holding eval/score.py, gold/ and bench/")
+    e.add_argument("--seeds", default="seeds", help="folder of the seed documents")
+    e.add_argument("--set", action="append", help="only this set (seeds, 'CLUENER dev', 'Resume NER dev')")
+    e.set_defaults(func=_eval)
     return ap
 
 

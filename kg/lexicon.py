@@ -75,3 +75,9 @@ def surnames() -> frozenset[str]:
 def compounds() -> frozenset[str]:
     """Domain words jieba splits wrongly (工业和信息化 is one word, not 工业 / 和 / 信息化)."""
     return frozenset(_lines("compounds.txt"))
+
+
+@cache
+def common_surnames() -> frozenset[str]:
+    """The hundred most common family names (the first hundred listed), for weaker evidence."""
+    return frozenset(_lines("surnames.txt")[0].split()[:100])

@@ -18,6 +18,8 @@ _GENERIC_HEADS = ("国内", "国外", "我国", "全国各", "各", "该", "本"
                   "部分", "一批", "首批")
 _GENERIC_TAILS = ("企业", "单位", "部门", "机构", "行业", "领域", "地区", "方面", "高校", "院所")
 _SELF_REFERENCES = ("本报", "本台", "本刊")
+# One-character verbs jieba glues onto a following name (任中源协和…公司, 于爱博…有限公司).
+_LEADING_VERBS = frozenset("任于在由从曾现历至赴进入")
 
 
 def suffix_of(name: str) -> str | None:
@@ -122,5 +124,7 @@ def suffix_orgs(a: Analysis, idx: TokenIndex) -> None:
         for m in re.finditer(re.escape(suf), text):
             end = m.end()
             start = idx.left_edge(end, 20)
+            while text[start] in _LEADING_VERBS and start + 1 < m.start() and plausible_org(text[start + 1:end]):
+                start += 1
             if start < m.start():
                 emit(a, start, end)

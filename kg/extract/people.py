@@ -188,6 +188,28 @@ def _dialogue_names(text: str) -> list[tuple[int, int]]:
     return out
 
 
+def _tagged_names(a: Analysis) -> list[tuple[int, int]]:
+    """jieba's person tags (nr), kept only for surname-led 2–3 character words that are not common words."""
+    out = []
+    for word, tag, start in a.tokens:
+        if tag == "nr" and 2 <= len(word) <= 3 and all(_CJK.match(c) for c in word) \
+                and word not in _common_words() and word[0] in lexicon.common_surnames() \
+                and name_at(a.doc.norm, start) in (start + len(word), None) \
+                and word[-1] not in NAME_STOP_CHARS:
+            out.append((start, start + len(word)))
+    return out
+
+
+def _addressed_names(text: str) -> list[tuple[int, int]]:
+    """张三先生 / 李四女士 / a resume line opening with a name and a comma or colon."""
+    out = []
+    for m in re.finditer(r"([\u4e00-\u9fff]{2,3})(?:先生|女士)|^([\u4e00-\u9fff]{2,3})[，,：:]", text, re.M):
+        g = 1 if m.group(1) else 2
+        if name_at(text, m.start(g)) == m.end(g):
+            out.append((m.start(g), m.end(g)))
+    return out
+
+
 def people_stage(a: Analysis) -> None:
     """Add Person mentions, the affiliation chunks before their titles, and their posts."""
     text = a.doc.norm
@@ -212,7 +234,7 @@ def people_stage(a: Analysis) -> None:
                 org = abbreviated(a, "部", i)
             for ns, ne in person_spans:
                 a.roles.append((Mention("Person", text[ns:ne], ns, ne), org, tuple(titles)))
-    for span in _speech_names(text) + _dialogue_names(text):
+    for span in _speech_names(text) + _dialogue_names(text) + _tagged_names(a) + _addressed_names(text):
         found[span] = None
     names = {text[s:e] for s, e in found}
     for name in sorted(names):
