@@ -57,6 +57,16 @@ def build(sources: Iterable[str | Path], progress: Progress | None = None,
     return BuildResult(kg, time.perf_counter() - t0, analyses)
 
 
+def check_output(out_dir: str | Path) -> Path:
+    """Fail before the extraction work when the output folder cannot be one."""
+    out = Path(out_dir)
+    if out.exists() and not out.is_dir():
+        raise error(E_OUTPUT, f"cannot write to {out}: it is a file, not a folder")
+    if not os.access(out if out.exists() else out.parent if str(out.parent) else Path("."), os.W_OK):
+        raise error(E_OUTPUT, f"cannot write to {out}: permission denied")
+    return out
+
+
 def write(kg: KnowledgeGraph, out_dir: str | Path, names: Iterable[str] | None = None) -> list[Path]:
     """Write every export into ``out_dir`` all at once: a failure leaves the old exports intact."""
     from .writers.registry import write_all
@@ -69,11 +79,16 @@ def write(kg: KnowledgeGraph, out_dir: str | Path, names: Iterable[str] | None =
         raise error(E_OUTPUT, f"cannot write to {out}: {exc.strerror}") from None
     try:
         staged = write_all(kg, staging, names)
+        for path in staged:
+            if (out / path.name).is_dir():
+                raise error(E_OUTPUT, f"cannot write {out / path.name}: a folder of that name is in the way")
         final = []
         for path in staged:
             target = out / path.name
             os.replace(path, target)
             final.append(target)
         return final
+    except OSError as exc:
+        raise error(E_OUTPUT, f"cannot write to {out}: {exc.strerror or exc}") from None
     finally:
         shutil.rmtree(staging, ignore_errors=True)

@@ -30,8 +30,9 @@ def _summary(result) -> str:
 
 
 def _build(args: argparse.Namespace) -> int:
-    from .build import build, write
+    from .build import build, check_output, write
 
+    check_output(args.output)
     show = _progress if not args.quiet else None
     result = build(args.sources, progress=show)
     paths = write(result.kg, args.output)

@@ -21,6 +21,8 @@ def collect(sources: list[str | Path]) -> list[Path]:
             files += sorted(f for f in p.rglob("*.txt") if f.is_file())
         elif p.is_file():
             files.append(p)
+        elif p.exists():
+            raise error(E_UNREADABLE, f"not a regular file: {src}")
         else:
             raise error(E_NO_SOURCE, f"no such file or folder: {src}")
     if not files:
@@ -59,8 +61,12 @@ def read_document(path: Path, max_bytes: int = MAX_BYTES) -> Document:
         data = path.read_bytes()
     except OSError as exc:
         raise error(E_UNREADABLE, f"{path}: {exc.strerror}") from None
+    try:
+        path.name.encode("utf-8")
+    except UnicodeEncodeError:
+        raise error(E_UNREADABLE, f"{path!r}: the file name is not valid UTF-8; rename it") from None
     text = decode(data, str(path))
-    if not text.strip():
+    if not text.replace("\ufeff", "").strip():
         raise error(E_EMPTY, f"{path}: holds no text")
     return Document(name=path.name, text=text, sha256=hashlib.sha256(data).hexdigest())
 

@@ -1,6 +1,7 @@
 """The command line: clear one-line errors and exit code 2 on bad input, nothing half written."""
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -56,3 +57,33 @@ def test_cli_hostile_document_never_runs_script(tmp_path):
     assert r.returncode == 0, r.stderr
     html = (tmp_path / "out" / "kg.html").read_text(encoding="utf-8")
     assert "<script>alert(1)" not in html and "<img src=x" not in html
+
+
+def test_cli_bom_only_file_is_empty(tmp_path):
+    (tmp_path / "bom.txt").write_text("\ufeff \n", encoding="utf-8")
+    r = _kg("build", str(tmp_path / "bom.txt"), "-o", str(tmp_path / "out"))
+    assert r.returncode == 2 and "E005" in r.stderr
+
+
+def test_cli_output_path_that_is_a_file_fails_before_work(tmp_path):
+    (tmp_path / "d.txt").write_text("工信部印发通知。", encoding="utf-8")
+    (tmp_path / "outfile").write_text("x", encoding="utf-8")
+    r = _kg("build", str(tmp_path / "d.txt"), "-o", str(tmp_path / "outfile"))
+    assert r.returncode == 2 and "E006" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_cli_folder_in_the_way_leaves_old_exports(tmp_path):
+    (tmp_path / "d.txt").write_text("工信部印发通知。", encoding="utf-8")
+    out = tmp_path / "out"
+    (out / "kg.json").mkdir(parents=True)
+    (out / "kg.ttl").write_text("old", encoding="utf-8")
+    r = _kg("build", str(tmp_path / "d.txt"), "-o", str(out))
+    assert r.returncode == 2 and "E006" in r.stderr and "Traceback" not in r.stderr
+    assert (out / "kg.ttl").read_text(encoding="utf-8") == "old"
+
+
+def test_cli_undecodable_file_name_is_refused(tmp_path):
+    name = os.fsdecode(b"b\xff.txt")
+    (tmp_path / name).write_text("工信部印发通知。", encoding="utf-8")
+    r = _kg("build", str(tmp_path), "-o", str(tmp_path / "out"))
+    assert r.returncode == 2 and "E003" in r.stderr and "Traceback" not in r.stderr

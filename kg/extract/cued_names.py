@@ -22,6 +22,9 @@ GOVERNING = frozenset("""实施 开展 启动 启动实施 印发 印发实施 �
 健全 完善 建立 构建 优化 圆满完成 确定 正式 开启 推广
 今年 去年 明年 全国各地 各地 开好 办好 搞好 打造 培育 创建 建设 此次 本次 这次 该 本 作为 聚焦 实现 组织实施 研究
 """.split())
+_EVENT_LEAD = re.compile(r"(?:认真|深入|全面|贯彻|落实|学习|传达|领会|按照|根据)+")
+_EVENT_VERB_TAIL = re.compile(r"(?:主持|出席|参加|召开|举行|举办|落实|贯彻|学习|传达|开好|办好)$")
+_GENERIC_EVENT_HEADS = frozenset("工作 此次 本次 这次 该 相关 有关 各类 重要 专题 新闻 相关工作 各项".split())
 _MEDIA_TAILS = ("报", "日报", "晚报", "杂志", "周刊", "时报", "网")
 _EVENT_FORMS = re.compile(r"党的[一二三四五六七八九十]+大|[一二三四五六七八九十]+届全国人大[一二三四五六七八九十]+次会议"
                           r"|全国政协[一二三四五六七八九十]+届[一二三四五六七八九十]+次会议")
@@ -38,6 +41,10 @@ def _after_date(text: str, start: int, end: int) -> int:
     for m in re.finditer(r"\d+[年月日]", text[start:end]):
         last = m.end()
     return start + last
+
+
+def _has_person(a: Analysis, start: int, end: int) -> bool:
+    return any(m.type == "Person" and start <= m.start < end for m in a.mentions)
 
 
 def _label(text: str) -> str:
@@ -106,7 +113,11 @@ def events(a: Analysis, idx: TokenIndex) -> None:
             if tok is None or idx.tokens[tok][2] < m.start() and idx.tokens[tok][1] == "v":
                 continue
             start = max(start, _after_date(text, start, m.start()))
+            lead = _EVENT_LEAD.match(text, start, m.start())
+            start = lead.end() if lead else start
             head = text[start:m.start()]
+            if head in _GENERIC_EVENT_HEADS or _EVENT_VERB_TAIL.search(head) or _has_person(a, start, m.start()):
+                continue
             if len(head) < 2 or head.endswith(("次", "场", "个")) or re.fullmatch(r"[\d一二三四五六七八九十]+", head):
                 continue
             _add(a, "Event", start, m.end())

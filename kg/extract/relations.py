@@ -79,25 +79,28 @@ def locations(a: Analysis) -> None:
                 a.relations.append(_rel(event, "located_in", place))
 
 
+def main_meeting(a: Analysis) -> Mention | None:
+    """The meeting a report is about: the first 会议/大会 it names (the dateline sentence)."""
+    return next((m for m in a.mentions if m.type == "Event" and (m.canonical or m.text).endswith(_MEETING_TAIL)),
+                None)
+
+
 def participation(a: Analysis) -> None:
-    """People who attend, chair or speak at an event named in the sentence or just before (会议)."""
+    """People who attend, chair or speak at an event named in the sentence, or at the report's meeting (会议)."""
     text = a.doc.norm
-    last_meeting: Mention | None = None
+    meeting = main_meeting(a)
     for sent in a.sentences:
         events = _in_sentence(a, sent, "Event")
         people = _in_sentence(a, sent, "Person")
-        named = [e for e in events if (e.canonical or e.text).endswith(_MEETING_TAIL)]
         for person in people:
             tail = text[person.end:sent[1]]
             verb = ATTENDING.search(tail[:12])
             if not verb:
                 continue
             target = next((e for e in events if e.start >= person.end), None) or \
-                (last_meeting if "会议" in tail[:16] or "大会" in tail[:16] else None)
+                (meeting if "会议" in tail[:16] or "大会" in tail[:16] else None)
             if target is not None:
                 a.relations.append(_rel(person, "participates_in", target))
-        if named:
-            last_meeting = named[-1]
 
 
 def relations_stage(a: Analysis) -> None:
