@@ -13,6 +13,9 @@ ISSUING = re.compile(r"印发|发布|出台|制定|实施|开展|启动|推出|�
 ATTENDING = re.compile(r"出席|参加|主持|讲话|致辞|发言|参会|与会|主办|举办|召开")
 HELD = re.compile(r"(?:在|于)([^，。；]{1,12}?)(?:召开|举行|举办|开幕|闭幕|隆重开幕|胜利闭幕)")
 _MEETING_TAIL = ("会议", "大会")
+# Executive bodies issue policies; party and legislative bodies are mentioned far more often
+# in these reports (党中央、国务院决策部署) without being the issuer of what follows.
+_EXECUTIVE_TAILS = ("部", "局", "委员会", "委", "厅", "署", "办公室", "总局")
 
 
 def _rel(subject: Mention, predicate: str, obj: Mention, roles: tuple[str, ...] = ()) -> RelationMention:
@@ -34,7 +37,9 @@ def main_issuer(a: Analysis) -> Mention | None:
     """The government body the document speaks for: the most-mentioned one, if any."""
     counts: dict[str, list[Mention]] = {}
     for m in a.mentions:
-        if m.type == "Organization" and m.subtype == "GovernmentBody" and len(m.canonical or m.text) > 2:
+        name = m.canonical or m.text
+        if m.type == "Organization" and m.subtype == "GovernmentBody" and len(name) > 2 \
+                and name.endswith(_EXECUTIVE_TAILS):
             counts.setdefault(m.canonical or m.text, []).append(m)
     if not counts:
         return None
@@ -46,13 +51,16 @@ def issues(a: Analysis) -> None:
     default = main_issuer(a)
     for sent in a.sentences:
         orgs = _in_sentence(a, sent, "Organization")
+        people = _in_sentence(a, sent, "Person")
         for policy in _in_sentence(a, sent, "Policy"):
             before = a.doc.norm[sent[0]:policy.start]
             if not ISSUING.search(before[-12:]):
                 continue
             issuer = next((o for o in reversed(orgs) if o.end <= policy.start
+                           and o.subtype in ("GovernmentBody", "Association")
                            and ISSUING.search(a.doc.norm[o.end:policy.start])
-                           and len(a.doc.norm[o.end:policy.start]) <= 10), None)
+                           and len(a.doc.norm[o.end:policy.start]) <= 10
+                           and not any(p.start >= o.end and p.end <= policy.start for p in people)), None)
             issuer = issuer or default
             if issuer is not None:
                 a.relations.append(_rel(issuer, "issues", policy))
