@@ -62,7 +62,7 @@ def check_output(out_dir: str | Path) -> Path:
     out = Path(out_dir)
     if out.exists() and not out.is_dir():
         raise error(E_OUTPUT, f"cannot write to {out}: it is a file, not a folder")
-    if not os.access(out if out.exists() else out.parent if str(out.parent) else Path("."), os.W_OK):
+    if not os.access(out if out.exists() else out.parent, os.W_OK):
         raise error(E_OUTPUT, f"cannot write to {out}: permission denied")
     return out
 

@@ -16,6 +16,12 @@ def _lines(name: str) -> list[str]:
     return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
 
 
+def rows(name: str) -> list[list[str]]:
+    """Tab-separated rows of a lexicon file (empty fields kept)."""
+    text = resources.files("kg.lexicons").joinpath(name).read_text(encoding="utf-8")
+    return [ln.split("\t") for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+
+
 @cache
 def organizations() -> dict[str, tuple[str, str]]:
     """Every name and alias of a known body → (full name, subtype)."""

@@ -6,6 +6,7 @@ Stages work on the normalised text and convert through :class:`Document.span`.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -161,8 +162,8 @@ class Analysis:
     roles: list[tuple[Mention, Mention, tuple[str, ...]]] = field(default_factory=list)  # person, org, titles
 
     def sentence_of(self, pos: int) -> tuple[int, int]:
-        """The sentence (start, end) containing normalised offset ``pos``."""
-        for s, e in self.sentences:
-            if s <= pos < e:
-                return (s, e)
+        """The sentence (start, end) containing normalised offset ``pos`` (sentences are sorted)."""
+        i = bisect_right(self.sentences, (pos, float("inf"))) - 1
+        if i >= 0 and self.sentences[i][0] <= pos < self.sentences[i][1]:
+            return self.sentences[i]
         return (0, len(self.doc.norm))

@@ -8,6 +8,7 @@ node with several evidence spans.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter, defaultdict
 from decimal import Decimal
 
@@ -60,8 +61,6 @@ def entity_id(key: tuple[str, str]) -> str:
 
 def propagate_people(analyses: list[Analysis]) -> None:
     """A name found as a person in one document is a person wherever it stands unclaimed."""
-    import re
-
     names = sorted({m.text for a in analyses for m in a.mentions if m.type == "Person"})
     for a in analyses:
         taken = [(m.start, m.end) for m in a.mentions]
@@ -114,9 +113,10 @@ def resolve(analyses: list[Analysis]) -> KnowledgeGraph:
                 subtypes[ent.id][m.subtype] += 1
     for eid, counts in subtypes.items():
         kg.entities[eid].subtype = min(counts, key=lambda s: (-counts[s], s))
+    facts: dict[tuple, list[Metric]] = defaultdict(list)
     for a in analyses:
         _relations(kg, a, entity_for)
-        _metrics(kg, a, entity_for)
+        _metrics(kg, a, entity_for, facts)
     # entities reached only through a relation endpoint have no mention: drop them and their facts
     kg.entities = {k: e for k, e in kg.entities.items() if e.mentions}
     kg.relations = {k: r for k, r in kg.relations.items()
@@ -144,14 +144,14 @@ def _overlap(x: str, y: str) -> float:
     return len(set(x) & set(y)) / max(1, min(len(set(x)), len(set(y))))
 
 
-def _metrics(kg: KnowledgeGraph, a: Analysis, entity_for) -> None:
+def _metrics(kg: KnowledgeGraph, a: Analysis, entity_for, facts: dict[tuple, list[Metric]]) -> None:
+    """Metric mentions become metrics; one already stated in another document gains evidence."""
     for mm in a.metrics:
         subject = entity_for(mm.subject) if mm.subject is not None else None
         sid = subject.id if subject else None
         span = a.doc.span(mm.start, mm.end)
-        same = next((m for m in kg.metrics.values()
-                     if m.value == mm.value and m.unit == mm.unit and m.period == mm.period and m.subject == sid
-                     and _overlap(m.indicator, mm.indicator) >= 0.6
+        fact = (mm.value, mm.unit, mm.period, sid)
+        same = next((m for m in facts[fact] if _overlap(m.indicator, mm.indicator) >= 0.6
                      and all(e.doc != a.doc.name for e in m.evidence)), None)
         if same is not None:
             same.evidence.add(span)
@@ -160,3 +160,4 @@ def _metrics(kg: KnowledgeGraph, a: Analysis, entity_for) -> None:
                               .encode("utf-8")).hexdigest()[:16]
         kg.metrics[digest] = Metric(digest, mm.indicator, Decimal(mm.value), mm.unit, mm.measure, mm.period,
                                     mm.qualifier, sid, {span})
+        facts[fact].append(kg.metrics[digest])

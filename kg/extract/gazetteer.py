@@ -6,6 +6,7 @@ from functools import cache
 
 from .. import lexicon
 from ..model import Analysis, Mention
+from .prefix import PrefixIndex
 
 # Short industry words that are names only in an industry context (电子行业, 钢铁、有色、石化等).
 _INDUSTRY_CONTEXT = re.compile(r"^(?:行业|产业|工业|领域|等|、)|(?:、)$")
@@ -27,13 +28,8 @@ def _table() -> dict[str, tuple[str, str, str | None]]:
 
 
 @cache
-def _by_first_char() -> dict[str, list[str]]:
-    index: dict[str, list[str]] = {}
-    for form in _table():
-        index.setdefault(form[0], []).append(form)
-    for forms in index.values():
-        forms.sort(key=lambda f: (-len(f), f))
-    return index
+def _index() -> PrefixIndex:
+    return PrefixIndex(_table())
 
 
 def _in_context(text: str, start: int, end: int) -> bool:
@@ -42,22 +38,21 @@ def _in_context(text: str, start: int, end: int) -> bool:
 
 def find(text: str) -> list[Mention]:
     """Longest known names, left to right, never overlapping each other."""
-    table, index = _table(), _by_first_char()
+    table, index = _table(), _index()
     out: list[Mention] = []
     i = 0
     while i < len(text):
-        for form in index.get(text[i], ()):
-            if text.startswith(form, i):
-                etype, canon, subtype = table[form]
-                end = i + len(form)
-                if form in lexicon.contextual_industries() and not _in_context(text, i, end):
-                    continue
-                if form.isascii() and (text[i - 1:i].isascii() and text[i - 1:i].isalnum()
-                                       or text[end:end + 1].isascii() and text[end:end + 1].isalnum()):
-                    continue
-                out.append(Mention(etype, form, i, end, subtype, canon))
-                i = end - 1
-                break
+        for form in index.starting_at(text, i):
+            etype, canon, subtype = table[form]
+            end = i + len(form)
+            if form in lexicon.contextual_industries() and not _in_context(text, i, end):
+                continue
+            if form.isascii() and (text[i - 1:i].isascii() and text[i - 1:i].isalnum()
+                                   or text[end:end + 1].isascii() and text[end:end + 1].isalnum()):
+                continue
+            out.append(Mention(etype, form, i, end, subtype, canon))
+            i = end - 1
+            break
         i += 1
     return out
 

@@ -12,13 +12,12 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
-from pathlib import Path
 
+from .. import lexicon
 from ..model import Analysis, Mention, MetricMention
 from .numbers import NUMBER, parse_number
 from .periods import TimeExpr, find_times, resolve
 
-_LEXICONS = Path(__file__).resolve().parent.parent / "lexicons"
 _DELIMS = "，,；;：:。！？!?\n"
 _SUBJECT_TYPES = ("Industry", "Location", "Organization")
 _LEAD = re.compile(r"^(?:[\s●•、“]|[一二三四五六七八九十]+是|其中|另外|此外|同时|而且|并且|并|还|我国|中国|预计|已经|已|共|总共|以及|及|和)+")
@@ -40,33 +39,28 @@ _TOPIC_LEAD = re.compile(r"^[\s●•\-]*(?:[\u4e00-\u9fff]{2,4}[：:])?(?:力�
 # ---------------------------------------------------------------- lexicons
 
 
-def _lines(name: str) -> list[list[str]]:
-    text = (_LEXICONS / name).read_text(encoding="utf-8")
-    return [ln.rstrip("\n").split("\t") for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
-
-
 @cache
 def units() -> tuple[tuple[str, str, bool], ...]:
     """(form in text, unit recorded, is a count unit), longest form first."""
-    rows = [(r[0], (r[1] if len(r) > 1 and r[1] else r[0]), len(r) > 2 and r[2] == "count") for r in _lines("units.txt")]
+    rows = [(r[0], (r[1] if len(r) > 1 and r[1] else r[0]), len(r) > 2 and r[2] == "count") for r in lexicon.rows("units.txt")]
     return tuple(sorted(rows, key=lambda r: -len(r[0])))
 
 
 @cache
 def measures() -> tuple[tuple[str, str], ...]:
     """(change word, measure), longest first: 比上年提高 → 同比增长 before 提高 → 增长."""
-    return tuple(sorted(((r[0], r[1]) for r in _lines("measures.txt")), key=lambda r: -len(r[0])))
+    return tuple(sorted(((r[0], r[1]) for r in lexicon.rows("measures.txt")), key=lambda r: -len(r[0])))
 
 
 @cache
 def measure_cues() -> tuple[tuple[str, str], ...]:
-    return tuple((r[0], r[1]) for r in _lines("measure_cues.txt"))
+    return tuple((r[0], r[1]) for r in lexicon.rows("measure_cues.txt"))
 
 
 @cache
 def qualifiers(position: str) -> tuple[tuple[str, str], ...]:
     """(word, qualifier) standing ``before`` or ``after`` the figure, longest first."""
-    rows = [(r[0], r[1]) for r in _lines("qualifiers.txt") if r[2] == position]
+    rows = [(r[0], r[1]) for r in lexicon.rows("qualifiers.txt") if r[2] == position]
     return tuple(sorted(rows, key=lambda r: -len(r[0])))
 
 

@@ -62,7 +62,6 @@ def units(name: str) -> list[int]:
         suf = suffix_of(prefix)
         if suf and suf not in WEAK_ORG_SUFFIXES and plausible_org(prefix) and suffix_of(name[end:]):
             ends.append(end)
-    # keep the longest of prefixes that end at the same suffix run (科学院 over 科学)
     return ends
 
 

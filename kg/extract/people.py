@@ -13,6 +13,7 @@ from ..model import Analysis, Mention
 from .chunks import TokenIndex
 from .cues import NAME_STOP_CHARS, SPEECH_VERBS
 from .organizations import abbreviated, affiliation
+from .prefix import PrefixIndex
 from .segment import tagger
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -20,8 +21,8 @@ _HARD_STOP = set("。；;：:“”\"!！？?\n（）()《》")
 
 
 @cache
-def _titles_by_length() -> list[str]:
-    return sorted(lexicon.titles(), key=lambda t: (-len(t), t))
+def _titles() -> PrefixIndex:
+    return PrefixIndex(lexicon.titles())
 
 
 @cache
@@ -31,17 +32,11 @@ def _common_words() -> dict[str, str]:
 
 
 def title_ending_at(text: str, end: int) -> str | None:
-    for t in _titles_by_length():
-        if end - len(t) >= 0 and text.startswith(t, end - len(t)):
-            return t
-    return None
+    return next(_titles().ending_at(text, end), None)
 
 
 def title_starting_at(text: str, start: int) -> str | None:
-    for t in _titles_by_length():
-        if text.startswith(t, start):
-            return t
-    return None
+    return next(_titles().starting_at(text, start), None)
 
 
 def _surname_len(text: str, p: int) -> int:

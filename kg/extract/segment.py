@@ -17,7 +17,7 @@ def tagger():
     jieba.setLogLevel(logging.WARNING)
     tok = jieba.Tokenizer()
     tok.initialize()
-    for name, (_, _) in lexicon.organizations().items():
+    for name in lexicon.organizations():
         tok.add_word(name, 1000, "nt")
     for name in lexicon.locations():
         if len(name) > 1:

@@ -8,14 +8,12 @@ string taken from documents is HTML-escaped before pyvis sees it.
 from __future__ import annotations
 
 import html
-import json
 import math
 import os
-import tempfile
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..model import Entity, KnowledgeGraph, Metric, Relation
+from .atomic import write_atomic
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -100,7 +98,7 @@ network.once("stabilizationIterationsDone", function () {
 
 def write_html(kg: KnowledgeGraph, path: str | os.PathLike[str]) -> None:
     """Write the graph as one self-contained interactive HTML page, atomically."""
-    _atomic_write(Path(path), render_html(kg).encode("utf-8"))
+    write_atomic(path, render_html(kg).encode("utf-8"))
 
 
 def render_html(kg: KnowledgeGraph) -> str:
@@ -261,18 +259,3 @@ def _spiral_positions(ids: list[str]) -> dict[str, tuple[int, int]]:
     return {node: (round(step * math.sqrt(i + 0.5) * math.cos(i * golden_angle)),
                    round(step * math.sqrt(i + 0.5) * math.sin(i * golden_angle)))
             for i, node in enumerate(ids)}
-
-
-def _atomic_write(path: Path, data: bytes) -> None:
-    """Write beside the target and rename, so a reader never sees half a page."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(tmp, 0o644)  # mkstemp makes it private; the page is meant to be shared
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
