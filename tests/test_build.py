@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pyshacl
 import pytest
 import rdflib
 
@@ -48,7 +49,6 @@ def test_build_turtle_parses_without_warnings(seeds_build, caplog):
 
 
 def test_build_turtle_passes_shacl_shapes(seeds_build):
-    pyshacl = pytest.importorskip("pyshacl")
     _, out = seeds_build
     data = rdflib.Graph().parse(out / "kg.ttl", format="turtle")
     shapes = rdflib.Graph().parse(ROOT / "ontology" / "shapes.ttl", format="turtle")
