@@ -1,0 +1,20 @@
+"""``kg eval``: the seeds and the public NER sets scored in one run with the shared scorer."""
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    e = sub.add_parser("eval", help="score the seeds and the public NER sets with the shared scorer")
+    e.add_argument("--shared", default="../shared", help="folder holding eval/score.py, gold/ and bench/")
+    e.add_argument("--seeds", default="seeds", help="folder of the seed documents")
+    e.add_argument("--set", action="append", help="only this set (seeds, 'CLUENER dev', 'Resume NER dev')")
+    e.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..evaluate import evaluate, report
+
+    print(report(evaluate(Path(args.shared), Path(args.seeds), args.set or None)))
+    return 0
