@@ -24,6 +24,7 @@ from rdflib import URIRef
 from .model import Entity, Metric, Relation, Span
 
 BASE = "https://w3id.org/kg-cn/id/"
+GRAPH_BASE = "https://w3id.org/kg-cn/graph/"
 
 _ASCII_KEPT = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~!$&'()*+,;=:@")
 
@@ -56,6 +57,11 @@ def entity_iri(entity: Entity | str) -> URIRef:
 
 def document_iri(name: str) -> URIRef:
     return URIRef(f"{BASE}doc/{encode(name)}")
+
+
+def graph_iri(name: str) -> URIRef:
+    """The named graph holding what one document says (outside the id space: a graph is not a thing)."""
+    return URIRef(f"{GRAPH_BASE}{encode(name)}")
 
 
 def span_iri(span: Span) -> URIRef:

@@ -12,6 +12,7 @@ from decimal import Decimal
 
 ENTITY_TYPES = ("Person", "Organization", "Industry", "Policy", "Location", "Event")
 ORG_SUBTYPES = ("GovernmentBody", "Company", "Association", "Academic", "Media", "Other")
+SENTENCE_STOPS = ("。", "！", "？", "；", "\n")
 PREDICATES = ("holds_post", "part_of", "issues", "targets", "located_in", "participates_in")
 
 # Which entity types each predicate joins (subject types, object types).
@@ -51,6 +52,18 @@ class Document:
         if end <= start:
             raise ValueError(f"empty span {start}:{end} in {self.name}")
         return Span(self.name, self.offsets[start], self.offsets[end - 1] + 1)
+
+    def sentence_of(self, span: Span) -> Span:
+        """The original-text sentence around ``span``: what a reader needs to judge a fact."""
+        text = self.text
+        start = max(text.rfind(stop, 0, span.start) for stop in SENTENCE_STOPS) + 1
+        ends = [i for i in (text.find(stop, span.end) for stop in SENTENCE_STOPS) if i >= 0]
+        end = min(ends) + 1 if ends else len(text)
+        while start < span.start and text[start].isspace():
+            start += 1
+        while end > span.end and text[end - 1] in "\n\r \t":
+            end -= 1
+        return Span(self.name, start, max(end, span.end))
 
 
 @dataclass

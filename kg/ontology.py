@@ -47,6 +47,7 @@ class KGO(DefinedNamespace):
     # Provenance and metric links
     mention: URIRef  # entity → a span naming it
     evidence: URIRef  # statement or metric → the span stating it
+    sentence: URIRef  # span → the text of the sentence it stands in
     about: URIRef  # metric → the entity it measures
 
     # Datatype properties

@@ -12,17 +12,18 @@ Every node has an IRI (no blank nodes), so serialisations are stable.
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 
-from rdflib import Graph, Literal, URIRef
+from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import ORG, PROV, RDF, SKOS, XSD
 
-from ..iris import (document_iri, entity_iri, metric_iri, position_selector_iri, quote_selector_iri,
+from ..iris import (document_iri, graph_iri, entity_iri, metric_iri, position_selector_iri, quote_selector_iri,
                     role_iri, span_iri, statement_iri)
 from ..model import Document, Entity, KnowledgeGraph, Metric, Relation, Span
 from ..ontology import KGO, KGR, OA, PREDICATE_PROPERTIES, SUBTYPE_CLASSES, TYPE_CLASSES
 
-__all__ = ["to_rdf"]
+__all__ = ["to_rdf", "to_dataset", "for_document"]
 
 
 def _bind_prefixes(graph: Graph) -> Graph:
@@ -51,6 +52,40 @@ def to_rdf(kg: KnowledgeGraph) -> Graph:
     for name in sorted({span.doc for span in spans} | set(kg.documents)):
         _add_document(g, name, kg.documents.get(name))
     return g
+
+
+def for_document(kg: KnowledgeGraph, name: str) -> KnowledgeGraph:
+    """What one document says: its entities, facts and metrics with only that document's spans.
+
+    The union of every document's graph is the merged graph, because every entity, relation
+    and metric has at least one span.
+    """
+    def own(spans: set[Span]) -> set[Span]:
+        return {s for s in spans if s.doc == name}
+
+    part = KnowledgeGraph(documents={name: kg.documents[name]} if name in kg.documents else {})
+    for e in kg.entities.values():
+        if own(e.mentions):
+            part.entities[e.id] = replace(e, mentions=own(e.mentions))
+    for k, r in kg.relations.items():
+        if own(r.evidence):
+            part.relations[k] = replace(r, evidence=own(r.evidence))
+    for k, m in kg.metrics.items():
+        if own(m.evidence):
+            part.metrics[k] = replace(m, evidence=own(m.evidence))
+    return part
+
+
+def to_dataset(kg: KnowledgeGraph) -> Dataset:
+    """One named graph per document (``graph_iri(name)``), as TriG, N-Quads and the store hold it."""
+    ds = Dataset(default_union=False)
+    _bind_prefixes(ds)
+    names = sorted(set(kg.documents) | {s.doc for e in kg.entities.values() for s in e.mentions})
+    for name in names:
+        g = ds.graph(graph_iri(name))
+        for triple in to_rdf(for_document(kg, name)):
+            g.add(triple)
+    return ds
 
 
 def _derived_from(g: Graph, node: URIRef, spans: set[Span]) -> None:
@@ -130,6 +165,8 @@ def _add_span(g: Graph, span: Span, doc: Document | None) -> None:
         g.add((node, OA.hasSelector, quote))
         g.add((quote, RDF.type, OA.TextQuoteSelector))
         g.add((quote, OA.exact, Literal(doc.text[span.start:span.end])))
+        sentence = doc.sentence_of(span)
+        g.add((node, KGO.sentence, Literal(doc.text[sentence.start:sentence.end], lang="zh")))
 
 
 def _add_document(g: Graph, name: str, doc: Document | None) -> None:
