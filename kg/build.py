@@ -13,10 +13,10 @@ import time
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Any, Callable, Iterable
 
 from .errors import E_OUTPUT, error
-from .model import Analysis, KnowledgeGraph
+from .model import Analysis, Document, KnowledgeGraph
 from .pipeline import run
 from .reading import MAX_BYTES, read_documents
 from .resolve import resolve
@@ -31,6 +31,8 @@ class BuildResult:
     kg: KnowledgeGraph
     seconds: float = 0.0
     analyses: list[Analysis] = field(default_factory=list, repr=False)
+    snapshots: list[dict[str, Any]] = field(default_factory=list, repr=False)
+    extracted: int = 0  # documents extracted in this build (the rest came unchanged from a store)
 
     @cached_property
     def graph(self):
@@ -44,17 +46,34 @@ class BuildResult:
 
 
 def build(sources: Iterable[str | Path], progress: Progress | None = None,
-          max_bytes: int = MAX_BYTES) -> BuildResult:
-    """Read ``sources`` (files and folders of .txt), extract and resolve; nothing is written."""
+          max_bytes: int = MAX_BYTES, previous: dict[str, dict[str, Any]] | None = None) -> BuildResult:
+    """Read ``sources`` (files and folders of .txt), extract and resolve; nothing is written.
+
+    ``previous`` holds snapshots of an earlier build (:func:`kg.store.load_snapshots`): its
+    documents join the graph, and a document whose content is unchanged is not extracted again.
+    """
+    from . import snapshot
+
     t0 = time.perf_counter()
-    docs = read_documents(list(sources), max_bytes)
-    analyses = []
-    for i, doc in enumerate(docs):
-        analyses.append(run(Analysis(doc)))
+    docs = {d.name: d for d in read_documents(list(sources), max_bytes)} if sources else {}
+    previous = previous or {}
+    names = sorted(set(docs) | set(previous))
+    analyses, snapshots, extracted = [], [], 0
+    for i, name in enumerate(names):
+        old = previous.get(name)
+        doc = docs.get(name)
+        if old is not None and snapshot.is_current(old, doc.sha256 if doc else old["sha256"]):
+            data = old
+        else:
+            fresh = doc or Document(name=name, text=old["text"], sha256=old["sha256"])
+            data = snapshot.dump(run(Analysis(fresh)))
+            extracted += 1
+        snapshots.append(data)
+        analyses.append(snapshot.load(data))
         if progress:
-            progress(i + 1, len(docs), doc.name)
+            progress(i + 1, len(names), name)
     kg = resolve(analyses)
-    return BuildResult(kg, time.perf_counter() - t0, analyses)
+    return BuildResult(kg, time.perf_counter() - t0, analyses, snapshots, extracted)
 
 
 def check_output(out_dir: str | Path) -> Path:
@@ -67,8 +86,13 @@ def check_output(out_dir: str | Path) -> Path:
     return out
 
 
-def write(kg: KnowledgeGraph, out_dir: str | Path, names: Iterable[str] | None = None) -> list[Path]:
-    """Write every export into ``out_dir`` all at once: a failure leaves the old exports intact."""
+def write(kg: KnowledgeGraph, out_dir: str | Path, names: Iterable[str] | None = None,
+          snapshots: list[dict[str, Any]] | None = None) -> list[Path]:
+    """Write every export into ``out_dir`` all at once: a failure leaves the old exports intact.
+
+    With ``snapshots`` (a :class:`BuildResult`'s), the graph store is written too, first.
+    """
+    from .store import write_store
     from .writers.registry import write_all
 
     out = Path(out_dir)
@@ -82,12 +106,13 @@ def write(kg: KnowledgeGraph, out_dir: str | Path, names: Iterable[str] | None =
         for path in staged:
             if (out / path.name).is_dir():
                 raise error(E_OUTPUT, f"cannot write {out / path.name}: a folder of that name is in the way")
+        stored = [write_store(kg, snapshots, out)] if snapshots is not None else []
         final = []
         for path in staged:
             target = out / path.name
             os.replace(path, target)
             final.append(target)
-        return final
+        return final + stored
     except OSError as exc:
         raise error(E_OUTPUT, f"cannot write to {out}: {exc.strerror or exc}") from None
     finally:

@@ -17,6 +17,8 @@ E_TOO_LARGE = "E004"  # a document is larger than the limit
 E_EMPTY = "E005"  # a document holds no text
 E_OUTPUT = "E006"  # the output folder cannot be written
 E_DUPLICATE = "E007"  # two sources share a document name
+E_NO_STORE = "E008"  # a folder holds no graph store, or a damaged one
+E_QUERY = "E009"  # a SPARQL query is malformed or cannot be read
 
 
 def error(code: str, message: str) -> KgError:

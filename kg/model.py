@@ -130,6 +130,17 @@ class Relation:
         return (self.subject, self.predicate, self.object)
 
 
+def canonical_decimal(value: Decimal) -> Decimal:
+    """The value without trailing zeros or exponent (6.20E+8 → 620000000, 3.50 → 3.5).
+
+    RDF stores canonicalise xsd:decimal this way; writing it so keeps exports and stores equal.
+    """
+    value = Decimal(value)
+    if value == value.to_integral_value():
+        return value.quantize(Decimal(1))
+    return Decimal(format(value.normalize(), "f"))
+
+
 @dataclass
 class Metric:
     id: str

@@ -10,9 +10,9 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter, defaultdict
-from decimal import Decimal
 
-from .model import (SIGNATURES, Analysis, Entity, KnowledgeGraph, Mention, Metric, Relation)
+from .model import (SIGNATURES, Analysis, Entity, KnowledgeGraph, Mention, Metric, Relation,
+                    canonical_decimal)
 
 LEGAL_FORMS = ("控股股份有限公司", "股份有限公司", "集团有限公司", "有限责任公司", "有限公司", "股份公司")
 SELF_REFERENCES = {"本报", "本台", "本刊"}
@@ -158,6 +158,6 @@ def _metrics(kg: KnowledgeGraph, a: Analysis, entity_for, facts: dict[tuple, lis
             continue
         digest = hashlib.sha1(f"{mm.indicator}|{mm.value}|{mm.unit}|{mm.period}|{sid}|{span.doc}|{span.start}"
                               .encode("utf-8")).hexdigest()[:16]
-        kg.metrics[digest] = Metric(digest, mm.indicator, Decimal(mm.value), mm.unit, mm.measure, mm.period,
+        kg.metrics[digest] = Metric(digest, mm.indicator, canonical_decimal(mm.value), mm.unit, mm.measure, mm.period,
                                     mm.qualifier, sid, {span})
         facts[fact].append(kg.metrics[digest])

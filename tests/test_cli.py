@@ -45,7 +45,7 @@ def test_cli_gb18030_document_builds_with_summary(tmp_path):
     r = _kg("build", str(doc), "-o", str(tmp_path / "out"))
     assert r.returncode == 0, r.stderr
     assert "documents: 1" in r.stderr and "Person 1" in r.stderr
-    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["kg.graphml", "kg.html", "kg.json", "kg.ttl"]
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["kg.graphml", "kg.html", "kg.json", "kg.ttl", "store"]
 
 
 def test_cli_hostile_document_never_runs_script(tmp_path):
