@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from .. import lexicon
 from ..model import Analysis, Mention, RelationMention
@@ -99,10 +100,32 @@ def affiliation(a: Analysis, idx: TokenIndex, span: tuple[int, int]) -> Mention 
             return Mention("Organization", ref, end - len(ref), end, "Media")
     if end - start == 1:
         return abbreviated(a, text[start], start)
-    start = idx.strip_head(start, end)
+    start = _after_last_clause_word(a, idx, idx.strip_head(start, end), end)
     if start >= end:
         return None
     return emit(a, start, end)
+
+
+_CLAUSE_TAGS = frozenset({"ul", "uj", "uz", "r", "y", "e"})  # 了 的 着 那位 吧 啊: never inside a name
+_CLAUSE_WORDS = frozenset({"是", "请", "有请", "采访", "采访了", "分管", "来自", "介绍", "邀请"})
+
+
+def _after_last_clause_word(a: Analysis, idx: TokenIndex, start: int, end: int) -> int:
+    """Drop the clause before a name (电话采访了|某市房产管理局, 旁边那位是|某公司).
+
+    A chunk before a title runs back to the last punctuation; the name starts after its
+    last verb, particle or pronoun, unless that word is inside a known name ending here.
+    """
+    known = min((m.start for m in a.mentions if m.type == "Organization" and m.end == end
+                 and m.start >= start), default=end)
+    cut = start
+    for word, tag, s in idx.tokens[bisect_left(idx.starts, start):]:
+        e = s + len(word)
+        if e >= min(end, known):
+            break
+        if s > start and (tag in _CLAUSE_TAGS or word in _CLAUSE_WORDS) and plausible_org(a.doc.norm[e:end]):
+            cut = e
+    return cut
 
 
 def abbreviated(a: Analysis, char: str, pos: int) -> Mention | None:
