@@ -6,7 +6,7 @@ the W3C Web Annotation terms we use, which rdflib does not ship; ``KGR`` is wher
 from __future__ import annotations
 
 from rdflib import Namespace, URIRef
-from rdflib.namespace import DefinedNamespace
+from rdflib.namespace import ORG, PROV, RDF, RDFS, SKOS, XSD, DefinedNamespace
 
 KGR = Namespace("https://w3id.org/kg-cn/id/")
 
@@ -104,3 +104,17 @@ PREDICATE_PROPERTIES: dict[str, URIRef] = {
     "located_in": KGO.locatedIn,
     "participates_in": KGO.participatesIn,
 }
+
+
+PREFIXES: dict[str, str] = {
+    "kgo": str(KGO._NS),
+    "kgr": str(KGR),
+    "oa": str(OA._NS),
+    "org": str(ORG),
+    "prov": str(PROV),
+    "rdf": str(RDF),
+    "rdfs": str(RDFS),
+    "skos": str(SKOS),
+    "xsd": str(XSD),
+}
+"""The prefixes every export binds and every SPARQL query may use without declaring them."""

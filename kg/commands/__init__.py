@@ -9,4 +9,6 @@ from __future__ import annotations
 COMMANDS: tuple[str, ...] = (
     "build",
     "eval",
+    "query",
+    "serve",
 )

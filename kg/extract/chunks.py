@@ -15,6 +15,9 @@ _OPEN = set("，。；：、！？!?,;:（）()《》【】[]「」『』\n\r\t 
 _QUOTES = set("“”‘’\"'")
 _NAME_TAGS_STOP = {"v", "p", "c", "u", "uj", "ul", "uz", "ug", "uv", "ud", "d", "r", "y", "e", "o", "m", "q",
                    "mq", "t", "f", "zg", "x"}
+# Before a strong suffix (有限公司, 集团) a name may hold numerals, locality and adjective
+# characters jieba tags as such (三|爱富新材料, 中|体产业集团); only clause words stop it.
+NAME_TAGS_STOP_STRONG = frozenset({"v", "p", "c", "u", "uj", "ul", "uz", "ug", "uv", "ud", "y", "e", "o", "x"})
 
 
 class TokenIndex:
@@ -35,7 +38,7 @@ class TokenIndex:
         return None
 
     def left_edge(self, end: int, limit: int, stops=LEFT_STOP_WORDS, allow_verbs: bool = False,
-                  quotes: bool = False) -> int:
+                  quotes: bool = False, tag_stops: frozenset[str] | set[str] = _NAME_TAGS_STOP) -> int:
         """Leftmost start of a name-like run of tokens that ends at ``end``.
 
         Stops at punctuation, stop words and (unless ``allow_verbs``) function-word tags;
@@ -58,7 +61,7 @@ class TokenIndex:
                 continue
             if any(c in _OPEN or c in _QUOTES for c in word) or word in stops:
                 break
-            if not allow_verbs and tag in _NAME_TAGS_STOP:
+            if not allow_verbs and tag in tag_stops:
                 break
             edge = start
             i -= 1

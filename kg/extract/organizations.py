@@ -11,7 +11,7 @@ from bisect import bisect_left
 
 from .. import lexicon
 from ..model import Analysis, Mention, RelationMention
-from .chunks import TokenIndex
+from .chunks import NAME_TAGS_STOP_STRONG, TokenIndex
 from .cues import ORG_SUFFIXES, WEAK_ORG_SUFFIXES
 
 _SUFFIXES = sorted(ORG_SUFFIXES, key=lambda s: (-len(s), s))
@@ -145,7 +145,7 @@ def suffix_orgs(a: Analysis, idx: TokenIndex) -> None:
             continue
         for m in re.finditer(re.escape(suf), text):
             end = m.end()
-            start = idx.left_edge(end, 20)
+            start = idx.left_edge(end, 20, tag_stops=NAME_TAGS_STOP_STRONG)
             while text[start] in _LEADING_VERBS and start + 1 < m.start() and plausible_org(text[start + 1:end]):
                 start += 1
             if start < m.start():

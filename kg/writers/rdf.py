@@ -21,15 +21,14 @@ from rdflib.namespace import ORG, PROV, RDF, SKOS, XSD
 from ..iris import (document_iri, graph_iri, entity_iri, metric_iri, position_selector_iri, quote_selector_iri,
                     role_iri, span_iri, statement_iri)
 from ..model import Document, Entity, KnowledgeGraph, Metric, Relation, Span
-from ..ontology import KGO, KGR, OA, PREDICATE_PROPERTIES, SUBTYPE_CLASSES, TYPE_CLASSES
+from ..ontology import KGO, OA, PREDICATE_PROPERTIES, PREFIXES, SUBTYPE_CLASSES, TYPE_CLASSES
 
 __all__ = ["to_rdf", "to_dataset", "for_document"]
 
 
 def _bind_prefixes(graph: Graph) -> Graph:
     """Bind the prefixes our exports use, so Turtle reads ``kgo:Person`` not a full IRI."""
-    for prefix, ns in (("kgo", KGO._NS), ("kgr", KGR), ("oa", OA._NS), ("org", ORG), ("prov", PROV),
-                       ("skos", SKOS), ("xsd", XSD)):
+    for prefix, ns in PREFIXES.items():
         graph.bind(prefix, ns, override=True, replace=True)
     return graph
 
