@@ -5,6 +5,9 @@ longer (then the more specific type) wins.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
+from itertools import accumulate
+
 from ..model import Analysis, Mention
 
 _PRIORITY = {"Person": 0, "Organization": 1, "Event": 2, "Policy": 3, "Location": 4, "Industry": 5}
@@ -27,5 +30,24 @@ def settle(mentions: list[Mention]) -> list[Mention]:
     return sorted(chosen, key=lambda m: (m.start, m.end))
 
 
+_CONTAINERS = {"Location": ("Organization", "Event", "Policy"), "Industry": ("Organization",)}
+
+
+def drop_nested_places(mentions: list[Mention]) -> list[Mention]:
+    """A place or trade inside a name (浙江 in 浙江大学, 汽车 in 汽车工业协会) is part of that
+    name, not a mention of its own; an industry inside a policy stays, as what it targets."""
+    reach: dict[str, tuple[list[int], list[int]]] = {}
+    for etype, kinds in _CONTAINERS.items():
+        spans = sorted((n.start, n.end) for n in mentions if n.type in kinds)
+        ends = list(accumulate((e for _, e in spans), max))
+        reach[etype] = ([s for s, _ in spans], ends)
+
+    def inside(m: Mention) -> bool:  # some container starts at or before m and ends at or after it
+        starts, ends = reach[m.type]
+        i = bisect_right(starts, m.start) - 1
+        return i >= 0 and ends[i] >= m.end
+    return [m for m in mentions if m.type not in _CONTAINERS or not inside(m)]
+
+
 def overlap_stage(a: Analysis) -> None:
-    a.mentions = settle(a.mentions)
+    a.mentions = drop_nested_places(settle(a.mentions))

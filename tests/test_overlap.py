@@ -1,0 +1,21 @@
+"""Settling mentions: crossing spans lose, places and trades inside a name are not mentions."""
+from kg.extract.overlap import drop_nested_places, settle
+from kg.model import Mention
+
+
+def test_place_inside_an_organisation_is_not_a_mention():
+    org = Mention("Organization", "浙江大学", 0, 4)
+    place = Mention("Location", "浙江", 0, 2)
+    alone = Mention("Location", "浙江", 10, 12)
+    assert drop_nested_places([org, place, alone]) == [org, alone]
+
+
+def test_industry_inside_a_policy_stays_for_targets():
+    policy = Mention("Policy", "新能源汽车产业发展规划", 0, 11)
+    industry = Mention("Industry", "新能源汽车", 0, 5)
+    assert drop_nested_places([policy, industry]) == [policy, industry]
+
+
+def test_crossing_spans_keep_the_longer():
+    a, b = Mention("Organization", "中国电子报社", 0, 6), Mention("Location", "报社区", 4, 7)
+    assert settle([b, a]) == [a]
