@@ -18,10 +18,15 @@ ORG_SUFFIXES: dict[str, str] = {
     "部": "GovernmentBody", "司": "GovernmentBody", "处": "GovernmentBody", "中心": "GovernmentBody",
     "日报": "Media", "晚报": "Media", "报社": "Media", "电视台": "Media", "杂志社": "Media",
     "通讯社": "Media", "出版社": "Media",
+    "厂": "Company", "医院": "Other", "事务所": "Company", "派出所": "GovernmentBody", "分行": "Company",
+    "支行": "Company", "分公司": "Company", "营业部": "Company", "系": "Academic", "科": "GovernmentBody",
+    "室": "Other", "所": "Other", "站": "Other",
 }
 # Suffixes that make an organisation only as a unit of a named parent or a place (预测部, 经信厅).
 WEAK_ORG_SUFFIXES = frozenset({"厅", "局", "署", "委", "部", "司", "处", "中心", "办公室", "委员会",
-                               "政府", "研究部", "管理局"})
+                               "政府", "研究部", "管理局", "营业部", "系", "科", "室", "所", "站"})
+# Units that follow their parent's name directly (…大学经济系, …证券成都营业部, …银行香港分行).
+UNIT_SUFFIXES = ("营业部", "分公司", "分行", "支行", "系", "科", "所")
 
 POLICY_CUES = ("专项行动", "行动计划", "行动方案", "实施方案", "工作方案", "指导意见", "暂行办法",
                "管理办法", "实施意见", "试点", "工程", "行动", "计划", "机制", "政策", "办法", "条例",

@@ -12,12 +12,12 @@ from bisect import bisect_left
 from .. import lexicon
 from ..model import Analysis, Mention, RelationMention
 from .chunks import NAME_TAGS_STOP_STRONG, TokenIndex
-from .cues import ORG_SUFFIXES, WEAK_ORG_SUFFIXES
+from .cues import ORG_SUFFIXES, UNIT_SUFFIXES, WEAK_ORG_SUFFIXES
 
 _SUFFIXES = sorted(ORG_SUFFIXES, key=lambda s: (-len(s), s))
 _GENERIC_HEADS = ("国内", "国外", "我国", "全国各", "各", "该", "本", "这", "其", "相关", "有关", "一些", "多家",
                   "部分", "一批", "首批")
-_GENERIC_TAILS = ("企业", "单位", "部门", "机构", "行业", "领域", "地区", "方面", "高校", "院所")
+_GENERIC_TAILS = ("企业", "单位", "部门", "机构", "行业", "领域", "地区", "方面", "高校", "院所", "工厂")
 _SELF_REFERENCES = ("本报", "本台", "本刊")
 # One-character verbs jieba glues onto a following name (任中源协和…公司, 于爱博…有限公司).
 _LEADING_VERBS = frozenset("任于在由从曾现历至赴进入")
@@ -137,6 +137,16 @@ def abbreviated(a: Analysis, char: str, pos: int) -> Mention | None:
     return None
 
 
+def _with_unit(idx: TokenIndex, text: str, end: int, longest: int = 8) -> int:
+    """Extend a name over a unit that follows it directly (…学院|财政系, …证券|深圳营业部)."""
+    for j in range(min(longest, len(text) - end), 1, -1):
+        piece = text[end:end + j]
+        if piece.endswith(UNIT_SUFFIXES) and idx.token_ending_at(end + j) is not None \
+                and idx.left_edge(end + j, j) <= end and plausible_org(piece):
+            return end + j
+    return end
+
+
 def suffix_orgs(a: Analysis, idx: TokenIndex) -> None:
     """Organisations anywhere in the text, found by a strong suffix (协会, 大学, 有限公司 …)."""
     text = a.doc.norm
@@ -145,8 +155,10 @@ def suffix_orgs(a: Analysis, idx: TokenIndex) -> None:
             continue
         for m in re.finditer(re.escape(suf), text):
             end = m.end()
+            if len(suf) <= 2 and idx.token_ending_at(end) is None:  # 厂|商, 细分|行业: inside a word
+                continue
             start = idx.left_edge(end, 20, tag_stops=NAME_TAGS_STOP_STRONG)
             while text[start] in _LEADING_VERBS and start + 1 < m.start() and plausible_org(text[start + 1:end]):
                 start += 1
             if start < m.start():
-                emit(a, start, end)
+                emit(a, start, _with_unit(idx, text, end))
