@@ -19,3 +19,12 @@ def test_industry_inside_a_policy_stays_for_targets():
 def test_crossing_spans_keep_the_longer():
     a, b = Mention("Organization", "中国电子报社", 0, 6), Mention("Location", "报社区", 4, 7)
     assert settle([b, a]) == [a]
+
+
+def test_addresses_are_found_by_their_suffix():
+    from kg.model import Analysis, Document
+    from kg.pipeline import run
+
+    a = run(Analysis(Document("x.txt", "郑阿姨就赶到文汇路排队拿钱，走高质量发展道路。", "0")))
+    places = {m.text for m in a.mentions if m.type == "Location"}
+    assert "文汇路" in places and not any("道路" in p for p in places)

@@ -6,10 +6,12 @@ from .chunks import TokenIndex
 from .cued_names import cued_stage, parenthesised_aliases
 from .organizations import suffix_orgs
 from .people import people_stage
+from .places import places_stage
 
 
 def names_stage(a: Analysis) -> None:
     cued_stage(a)
     suffix_orgs(a, TokenIndex(a))
     people_stage(a)
+    places_stage(a)
     parenthesised_aliases(a)
