@@ -61,7 +61,8 @@ def units(name: str) -> list[int]:
             ends.append(end)
             continue
         suf = suffix_of(prefix)
-        if suf and suf not in WEAK_ORG_SUFFIXES and plausible_org(prefix) and suffix_of(name[end:]):
+        if suf and suf not in WEAK_ORG_SUFFIXES and plausible_org(prefix) and suffix_of(name[end:]) \
+                and plausible_org(name[end:]):  # 泰豪集团|有限公司 is a legal form, not a unit
             ends.append(end)
     return ends
 
@@ -147,12 +148,21 @@ def _with_unit(idx: TokenIndex, text: str, end: int, longest: int = 8) -> int:
     return end
 
 
+def _has_named_parent(name: str) -> bool:
+    """A unit's name (综合司, 通信管理局) makes an organisation only after its parent's or
+    its province's name: 国家国防科技工业局综合司, 西藏自治区通信管理局."""
+    parents = units(name)
+    if parents:  # a company's departments (…有限公司财务部) are not organisations of interest
+        return subtype_of(name[:parents[-1]]) != "Company"
+    place = next((name[:e] for e in range(len(name) - 3, 1, -1) if name[:e] in lexicon.locations()), None)
+    return place is not None and plausible_org(name[len(place):])
+
+
 def suffix_orgs(a: Analysis, idx: TokenIndex) -> None:
     """Organisations anywhere in the text, found by a strong suffix (协会, 大学, 有限公司 …)."""
     text = a.doc.norm
     for suf in _SUFFIXES:
-        if suf in WEAK_ORG_SUFFIXES:
-            continue
+        weak = suf in WEAK_ORG_SUFFIXES
         for m in re.finditer(re.escape(suf), text):
             end = m.end()
             if len(suf) <= 2 and idx.token_ending_at(end) is None:  # 厂|商, 细分|行业: inside a word
@@ -160,5 +170,6 @@ def suffix_orgs(a: Analysis, idx: TokenIndex) -> None:
             start = idx.left_edge(end, 20, tag_stops=NAME_TAGS_STOP_STRONG)
             while text[start] in _LEADING_VERBS and start + 1 < m.start() and plausible_org(text[start + 1:end]):
                 start += 1
-            if start < m.start():
-                emit(a, start, _with_unit(idx, text, end))
+            if start >= m.start() or weak and not _has_named_parent(text[start:end]):
+                continue
+            emit(a, start, end if weak else _with_unit(idx, text, end))
