@@ -19,7 +19,7 @@ GOVERNING = frozenset("""实施 开展 启动 启动实施 印发 印发实施 �
 认真 贯彻 好 了 的 与 及 等 在 是 为 将 一批 首批 批 场 个 项 各地 通过 依托 围绕 按照 根据 结合 继续 进一步 大力
 积极 扎实 着力 推出 谋划 编制 完成 做好 抓好 用好 举办 召开 牵头 参与 参加 还 也 要 已 已经 正在 分别 先后 共
 总共 累计 对 向 从 以 把 被 让 并 和 举行 出席 主持 强调 指出 提出 表示 精神 期间 上 中 以来 成功 圆满 胜利
-健全 完善 建立 构建 优化 圆满完成 确定 正式 开启 推广
+健全 完善 建立 构建 优化 圆满完成 确定 正式 开启 推广 全面落实 全面推进 全面实施 深入实施 加快推进 大力推进
 今年 去年 明年 全国各地 各地 开好 办好 搞好 打造 培育 创建 建设 此次 本次 这次 该 本 作为 聚焦 实现 组织实施 研究
 """.split())
 _EVENT_LEAD = re.compile(r"(?:认真|深入|全面|贯彻|落实|学习|传达|领会|按照|根据)+")
@@ -69,10 +69,37 @@ def _left(idx: TokenIndex, end: int, limit: int, stops=GOVERNING) -> int:
     return edge
 
 
-def _cut_at_and(text: str, start: int, end: int) -> int:
-    """A plain 和 between two nouns starts a new name: keep the part after it."""
-    cut = text.rfind("和", start, end)
-    return start if cut < 0 else cut + 1
+def _cut_at_and(idx: TokenIndex, start: int, end: int) -> int:
+    """A plain 和 between two nouns starts a new name: keep the part after it.
+
+    和 between two verbs (防范和化解) joins them inside one name.
+    """
+    cut = idx.text.rfind("和", start, end)
+    if cut < 0:
+        return start
+    before, after = idx.token_ending_at(cut), idx.token_ending_at(cut + 1)
+    if before is not None and after is not None and after + 1 < len(idx.tokens) \
+            and idx.tokens[before][1] == "v" and idx.tokens[after + 1][1] == "v":
+        return start
+    return cut + 1
+
+
+_JOINERS = "与和—－-"
+_JOINED_TAGS = frozenset({"n", "nz", "ns", "vn", "nt", "j", "an", "eng", "nrt"})
+
+
+def _join_left(a: Analysis, idx: TokenIndex, start: int, limit: int, stops) -> int:
+    """An event name may join two nouns (韧性与稳定, 中国—东盟): extend over the joiner when
+    the word before it is a plain noun, not the end of an organisation's or a person's name."""
+    j = start - 1
+    if j <= 0 or idx.text[j] not in _JOINERS:
+        return start
+    prev = idx.token_ending_at(j)
+    if prev is None or idx.tokens[prev][1] not in _JOINED_TAGS \
+            or any(m.end == j and m.type in ("Organization", "Person") for m in a.mentions):
+        return start
+    edge = idx.left_edge(j, limit, stops=stops, quotes=True)
+    return edge if edge < j else start
 
 
 def titled(a: Analysis) -> None:
@@ -97,7 +124,7 @@ def policies(a: Analysis, idx: TokenIndex) -> None:
             if m.start() - start < 2 or not re.search(r"[\u4e00-\u9fffA-Za-z0-9]", text[start:m.start()]):
                 continue
             if "和" in text[start:m.start()] and not quoted:
-                start = _cut_at_and(text, start, m.start())
+                start = _cut_at_and(idx, start, m.start())
             if m.end() - start >= 4:
                 _add(a, "Policy", start, m.end())
 
@@ -108,7 +135,9 @@ def events(a: Analysis, idx: TokenIndex) -> None:
         _add(a, "Event", m.start(), m.end())
     for cue in sorted(EVENT_CUES, key=len, reverse=True):
         for m in re.finditer(re.escape(cue), text):
-            start = idx.left_edge(m.end(), 18, stops=(GOVERNING | LEFT_STOP_WORDS) - {"工作"}, quotes=True)
+            stops = (GOVERNING | LEFT_STOP_WORDS) - {"工作"}
+            start = idx.left_edge(m.end(), 18, stops=stops, quotes=True)
+            start = _join_left(a, idx, start, 24 - (m.end() - start), stops)
             tok = idx.token_ending_at(m.end())
             if tok is None or idx.tokens[tok][2] < m.start() and idx.tokens[tok][1] == "v":
                 continue
