@@ -70,12 +70,12 @@ def _left(idx: TokenIndex, end: int, limit: int, stops=GOVERNING) -> int:
 
 
 def _cut_at_and(idx: TokenIndex, start: int, end: int) -> int:
-    """A plain 和 between two nouns starts a new name: keep the part after it.
+    """``A行动和B计划``: a 和 after a complete name starts a new one; keep the part after it.
 
-    和 between two verbs (防范和化解) joins them inside one name.
+    和 inside one name (电信和互联网服务合规指南, 防范和化解…专项行动) stays.
     """
     cut = idx.text.rfind("和", start, end)
-    if cut < 0:
+    if cut < 0 or not idx.text[start:cut].endswith(POLICY_CUES):  # 电信和互联网服务合规指南 is one name
         return start
     before, after = idx.token_ending_at(cut), idx.token_ending_at(cut + 1)
     if before is not None and after is not None and after + 1 < len(idx.tokens) \
@@ -88,17 +88,18 @@ _JOINERS = "与和—－-"
 _JOINED_TAGS = frozenset({"n", "nz", "ns", "vn", "nt", "j", "an", "eng", "nrt"})
 
 
-def _join_left(a: Analysis, idx: TokenIndex, start: int, limit: int, stops) -> int:
+def _join_left(a: Analysis, idx: TokenIndex, start: int, limit: int, stops,
+               tags: frozenset[str] = _JOINED_TAGS, allow_verbs: bool = False) -> int:
     """An event name may join two nouns (韧性与稳定, 中国—东盟): extend over the joiner when
     the word before it is a plain noun, not the end of an organisation's or a person's name."""
     j = start - 1
     if j <= 0 or idx.text[j] not in _JOINERS:
         return start
     prev = idx.token_ending_at(j)
-    if prev is None or idx.tokens[prev][1] not in _JOINED_TAGS \
+    if prev is None or idx.tokens[prev][1] not in tags \
             or any(m.end == j and m.type in ("Organization", "Person") for m in a.mentions):
         return start
-    edge = idx.left_edge(j, limit, stops=stops, quotes=True)
+    edge = idx.left_edge(j, limit, stops=stops, quotes=True, allow_verbs=allow_verbs)
     return edge if edge < j else start
 
 
@@ -112,15 +113,38 @@ def titled(a: Analysis) -> None:
             _add(a, "Policy", m.start(1), m.end(1))
 
 
+_QUOTED = re.compile(r"“([^“”\n]{2,30})”")
+_LAUNCH = re.compile(r"(?:启动|加快|实施|开展|推进|推动|深化|组织)$")
+_DOCUMENT_CUES = frozenset("计划 方案 办法 意见 指南 条例 规划 战略 行动计划 行动方案 实施方案 工作方案 指导意见 "
+                           "暂行办法 管理办法 实施意见".split())
+_ISSUE_BEFORE = ("实施", "印发", "出台", "制定", "研究制定", "启动", "开展", "发布", "编制", "推出")
+
+
+def quoted_policies(a: Analysis) -> None:
+    """“重型机械行业节能降碳行动”: a quoted name ending in a cue; 加快“宽带边疆”建设."""
+    text = a.doc.norm
+    for m in _QUOTED.finditer(text):
+        inner = m.group(1)
+        launched = _LAUNCH.search(text[max(0, m.start() - 2):m.start()]) and text.startswith("建设", m.end())
+        if inner.endswith(POLICY_CUES) and len(inner) >= 4 or launched:
+            _add(a, "Policy", m.start(1), m.end(1))
+
+
 def policies(a: Analysis, idx: TokenIndex) -> None:
     text = a.doc.norm
     for cue in sorted(set(POLICY_CUES) | set(STRONG_POLICY_CUES), key=len, reverse=True):
         for m in re.finditer(re.escape(cue), text):
             quoted = text[m.start() - 1:m.start()] in "”"
             strong = any(text.endswith(c, 0, m.end()) for c in STRONG_POLICY_CUES)
-            if not (quoted or strong) or text[m.end():m.end() + 1] in "》":
+            if text[m.end():m.end() + 1] in "》":
                 continue
             start = _left(idx, m.end(), 22)
+            start = _join_left(a, idx, start, 22 - (m.end() - start), GOVERNING, _JOINED_TAGS | {"v"}, True)
+            closing = text.rfind("”“", start, m.start())  # “A行动”“B行动”: B starts at its own quote
+            start = max(start, closing + 1)
+            issued = text[:start].endswith(_ISSUE_BEFORE) and cue in _DOCUMENT_CUES  # 实施|…加速计划
+            if not (quoted or strong or issued):
+                continue
             if m.start() - start < 2 or not re.search(r"[\u4e00-\u9fffA-Za-z0-9]", text[start:m.start()]):
                 continue
             if "和" in text[start:m.start()] and not quoted:
@@ -198,6 +222,7 @@ def _is_abbreviation(short: str, full: str) -> bool:
 def cued_stage(a: Analysis) -> None:
     idx = TokenIndex(a)
     titled(a)
+    quoted_policies(a)
     policies(a, idx)
     events(a, idx)
     industries(a, idx)

@@ -23,6 +23,9 @@ _SELF_REFERENCES = ("本报", "本台", "本刊")
 _LEADING_VERBS = frozenset("任于在由从曾现历至赴进入")
 
 
+_LEGAL_TAILS = ("有限公司", "股份有限公司", "有限责任公司", "股份公司", "公司", "控股")
+
+
 def suffix_of(name: str) -> str | None:
     for suf in _SUFFIXES:
         if name.endswith(suf):
@@ -142,8 +145,10 @@ def _with_unit(idx: TokenIndex, text: str, end: int, longest: int = 8) -> int:
     """Extend a name over a unit that follows it directly (…学院|财政系, …证券|深圳营业部)."""
     for j in range(min(longest, len(text) - end), 1, -1):
         piece = text[end:end + j]
-        if piece.endswith(UNIT_SUFFIXES) and idx.token_ending_at(end + j) is not None \
-                and idx.left_edge(end + j, j) <= end and plausible_org(piece):
+        suf = next((u for u in UNIT_SUFFIXES if piece.endswith(u)), None)
+        head = end + j - len(suf) if suf else end
+        if head > end and idx.token_ending_at(end + j) is not None and idx.token_ending_at(head) is not None \
+                and idx.left_edge(head, head - end) <= end and plausible_org(piece):
             return end + j
     return end
 
@@ -166,6 +171,8 @@ def suffix_orgs(a: Analysis, idx: TokenIndex) -> None:
         for m in re.finditer(re.escape(suf), text):
             end = m.end()
             if len(suf) <= 2 and idx.token_ending_at(end) is None:  # 厂|商, 细分|行业: inside a word
+                continue
+            if text.startswith(_LEGAL_TAILS, end):  # 泰豪集团|有限公司: the longer name is found too
                 continue
             start = idx.left_edge(end, 20, tag_stops=NAME_TAGS_STOP_STRONG)
             while text[start] in _LEADING_VERBS and start + 1 < m.start() and plausible_org(text[start + 1:end]):

@@ -1,0 +1,51 @@
+"""Names found by their cue word: the edges of policies, events and organisations."""
+from __future__ import annotations
+
+import pytest
+
+from kg.model import Analysis, Document
+from kg.pipeline import run
+
+
+def _names(text: str, etype: str) -> set[str]:
+    a = run(Analysis(Document("x.txt", text, "0")))
+    return {m.text for m in a.mentions if m.type == etype}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("研究制定电信和互联网服务合规指南，发布个人信息保护规定。", "电信和互联网服务合规指南"),
+    ("开展防范和化解拖欠中小企业账款专项行动。", "防范和化解拖欠中小企业账款专项行动"),
+    ("行业计划开展“重型机械行业节能降碳行动”“行业数字化转型行动”。", "重型机械行业节能降碳行动"),
+    ("加快“宽带边疆”建设，助力边疆发展。", "宽带边疆"),
+    ("布局前沿领域，实施未来产业孵化与加速计划，培育新动能。", "未来产业孵化与加速计划"),
+])
+def test_policy_edges(text, name):
+    assert name in _names(text, "Policy")
+
+
+def test_generic_measures_after_an_issuing_verb_are_not_policies():
+    assert not _names("研究出台促进装备数字化政策措施。", "Policy")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("成功举办产业链供应链韧性与稳定国际论坛。", "产业链供应链韧性与稳定国际论坛"),
+    ("第十九届中国—东盟新兴产业论坛在南宁开幕。", "中国—东盟新兴产业论坛"),
+])
+def test_event_names_join_nouns(text, name):
+    assert name in _names(text, "Event")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("他现任国家国防科技工业局综合司司长。", "国家国防科技工业局综合司"),
+    ("西藏自治区通信管理局党组书记张三出席。", "西藏自治区通信管理局"),
+    ("曾任中国人民大学财政金融学院财政系教授。", "中国人民大学财政金融学院财政系"),
+    ("现任上海三爱富新材料股份有限公司董事。", "上海三爱富新材料股份有限公司"),
+])
+def test_organisation_edges(text, name):
+    assert name in _names(text, "Organization")
+
+
+def test_legal_form_and_company_department_are_not_units():
+    orgs = _names("泰豪集团有限公司董事长黄代放表示，公司财务部负责此事。华数传媒网络有限公司财务部经理。", "Organization")
+    assert "泰豪集团有限公司" in orgs and "泰豪集团" not in orgs
+    assert not any(o.endswith("财务部") for o in orgs)
