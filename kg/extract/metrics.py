@@ -455,6 +455,10 @@ def _inherit(ctx: _Context, d: _Draft, drafts: list[_Draft], group: list[Figure]
                 d.start = min(d.start, start)
 
 
+# The class a list belongs to (江苏、山东等|省份): the subject says which one, the indicator what.
+_CATEGORY = re.compile(r"^(?:省份|省市|地区|城市|行业|企业|产品|国家)")
+
+
 def _coordinated(ctx: _Context, d: _Draft) -> list[_Draft]:
     """江苏、山东、安徽等省份增速都超过7%: one metric per listed subject."""
     text = ctx.text
@@ -466,7 +470,9 @@ def _coordinated(ctx: _Context, d: _Draft) -> list[_Draft]:
     for item in m.group(1).split("、"):
         pos = d.start + m.start(1) + m.group(1).find(item)
         subject = next(iter(_mentions_in(ctx, pos, pos + len(item))), None)
-        head = d.head.replace(m.group(0), item) if m.group(0) in d.head else item + d.head
+        rest = _CATEGORY.sub("", d.head.replace(m.group(0), "", 1)) if m.group(0) in d.head else ""
+        head = rest if len(rest) >= 2 else (d.head.replace(m.group(0), item) if m.group(0) in d.head
+                                              else item + d.head)
         out.append(_Draft(d.fig, d.anchor, d.start, d.end, head, d.noun, d.unit, subject or d.subject, d.inherited))
     return out
 
