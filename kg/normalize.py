@@ -76,8 +76,9 @@ def normalize(text: str) -> tuple[str, list[int]]:
             line_break = "\n" in gap
             if not line_break and any(_is_cjk(c) or _is_wide_punct(c) for c in (prev, nxt)):
                 keep[i:j] = [False] * (j - i)
-            elif line_break and columns and prev not in _SENTENCE_END and widths[i - 1] >= full:
-                keep[i:j] = [False] * (j - i)
+            elif line_break and columns and (prev not in _SENTENCE_END and widths[i - 1] >= full
+                                             or prev.isdigit() and (nxt.isdigit() or nxt in "%.")):
+                keep[i:j] = [False] * (j - i)  # a word or a number cut by the column (3|5.8%)
         i = j
     out, offsets = [], []
     for k, c in enumerate(chars):

@@ -53,3 +53,11 @@ def test_normalize_mentions_map_to_original_spans():
     assert people, "the spaced-out name is found"
     span = a.doc.span(people[0].start, people[0].end)
     assert text[span.start:span.end].replace(" ", "") == "金壮龙"
+
+
+def test_normalize_number_cut_by_a_short_column_line_joined():
+    lines = ["工作会议提出，促进中小企业", "发展。力争到 2023 年年底，全国专", "精特新中小企业超过8万家、“小巨",
+             "人”企业超过1万家。促进大中小企", "业融通创新，助力中小企业融入重", "点产业链供应链。多措并举下，中",
+             "销量同比增长3", "5.8%。规模以上工业中小企业营业收", "入同比增长 6%。中小企业还贡献"]
+    norm, _ = normalize("\n\n".join(lines))
+    assert "增长35.8%" in norm
