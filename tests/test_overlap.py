@@ -28,3 +28,13 @@ def test_addresses_are_found_by_their_suffix():
     a = run(Analysis(Document("x.txt", "郑阿姨就赶到文汇路排队拿钱，走高质量发展道路。", "0")))
     places = {m.text for m in a.mentions if m.type == "Location"}
     assert "文汇路" in places and not any("道路" in p for p in places)
+
+
+def test_nationality_is_not_a_place_and_a_body_keeps_its_jurisdiction():
+    from kg.extract.overlap import drop_nationalities
+
+    text = "中国国籍，无境外永久居留权"
+    assert drop_nationalities([Mention("Location", "中国", 0, 2)], text) == []
+    body = Mention("Organization", "西藏自治区通信管理局", 0, 10, "GovernmentBody")
+    place = Mention("Location", "西藏自治区", 0, 5)
+    assert drop_nested_places([body, place]) == [body, place]

@@ -35,10 +35,11 @@ _CONTAINERS = {"Location": ("Organization", "Event", "Policy"), "Industry": ("Or
 
 def drop_nested_places(mentions: list[Mention]) -> list[Mention]:
     """A place or trade inside a name (浙江 in 浙江大学, 汽车 in 汽车工业协会) is part of that
-    name, not a mention of its own; an industry inside a policy stays, as what it targets."""
+    name, not a mention of its own. An industry inside a policy stays, as what it targets, and
+    a place inside a government body's name, as its jurisdiction (西藏自治区|通信管理局)."""
     reach: dict[str, tuple[list[int], list[int]]] = {}
     for etype, kinds in _CONTAINERS.items():
-        spans = sorted((n.start, n.end) for n in mentions if n.type in kinds)
+        spans = sorted((n.start, n.end) for n in mentions if n.type in kinds and n.subtype != "GovernmentBody")
         ends = list(accumulate((e for _, e in spans), max))
         reach[etype] = ([s for s, _ in spans], ends)
 
@@ -49,5 +50,10 @@ def drop_nested_places(mentions: list[Mention]) -> list[Mention]:
     return [m for m in mentions if m.type not in _CONTAINERS or not inside(m)]
 
 
+def drop_nationalities(mentions: list[Mention], text: str) -> list[Mention]:
+    """A country before 国籍 (中国国籍) is a nationality, not a place the text speaks of."""
+    return [m for m in mentions if not (m.type == "Location" and text.startswith("国籍", m.end))]
+
+
 def overlap_stage(a: Analysis) -> None:
-    a.mentions = drop_nested_places(settle(a.mentions))
+    a.mentions = drop_nested_places(drop_nationalities(settle(a.mentions), a.doc.norm))
