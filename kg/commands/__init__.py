@@ -11,4 +11,5 @@ COMMANDS: tuple[str, ...] = (
     "eval",
     "query",
     "serve",
+    "view",
 )
