@@ -100,3 +100,10 @@ def test_public_ner_sets_hold_their_level(name, floor):
     table = evaluate(SHARED, ROOT / "seeds", [name])[name]
     f1 = float(next(line.split()[4] for line in table.splitlines() if line.startswith("ent all")))
     assert f1 >= floor
+
+
+def test_relation_evidence_is_a_sentence_not_a_document(seeds_build):
+    """A report's default issuer is named far away: the evidence is the stating sentence."""
+    result, _ = seeds_build
+    spans = [s for r in result.kg.relations.values() for s in r.evidence]
+    assert spans and max(s.end - s.start for s in spans) <= 300

@@ -18,8 +18,13 @@ _MEETING_TAIL = ("会议", "大会")
 _EXECUTIVE_TAILS = ("部", "局", "委员会", "委", "厅", "署", "办公室", "总局")
 
 
-def _rel(subject: Mention, predicate: str, obj: Mention, roles: tuple[str, ...] = ()) -> RelationMention:
+def _rel(subject: Mention, predicate: str, obj: Mention, roles: tuple[str, ...] = (),
+         sentence: tuple[int, int] | None = None) -> RelationMention:
+    """The evidence is the stretch from one mention to the other, or the stating sentence when
+    one side stands outside it (the report's own issuer or meeting, named elsewhere)."""
     start, end = min(subject.start, obj.start), max(subject.end, obj.end)
+    if sentence is not None and (start < sentence[0] or end > sentence[1]):
+        start, end = sentence
     return RelationMention(subject, predicate, obj, start, end, roles)
 
 
@@ -63,7 +68,7 @@ def issues(a: Analysis) -> None:
                            and not any(p.start >= o.end and p.end <= policy.start for p in people)), None)
             issuer = issuer or default
             if issuer is not None:
-                a.relations.append(_rel(issuer, "issues", policy))
+                a.relations.append(_rel(issuer, "issues", policy, sentence=sent))
 
 
 def targets(a: Analysis) -> None:
@@ -108,7 +113,7 @@ def participation(a: Analysis) -> None:
             target = next((e for e in events if e.start >= person.end), None) or \
                 (meeting if "会议" in tail[:16] or "大会" in tail[:16] else None)
             if target is not None:
-                a.relations.append(_rel(person, "participates_in", target))
+                a.relations.append(_rel(person, "participates_in", target, sentence=sent))
 
 
 def relations_stage(a: Analysis) -> None:
