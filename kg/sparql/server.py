@@ -30,6 +30,7 @@ class SparqlServer(ThreadingHTTPServer):
     """The HTTP server, holding the worker pool and the page it serves."""
 
     daemon_threads = True
+    request_queue_size = 128  # the default 5 drops connections under a burst: clients then wait 1 s to retry
 
     def __init__(self, address: tuple[str, int], pool: QueryPool, questions: list[Question], quiet: bool = False):
         super().__init__(address, _Handler)
