@@ -19,8 +19,10 @@ E_OUTPUT = "E006"  # the output folder cannot be written
 E_DUPLICATE = "E007"  # two sources share a document name
 E_NO_STORE = "E008"  # a folder holds no graph store, or a damaged one
 E_QUERY = "E009"  # a SPARQL query is malformed or cannot be read
+E_PUSH = "E010"  # a graph server cannot be reached or refuses a push
 E_OPTION = "E011"  # an option's value is unknown or out of range
 E_UNKNOWN_NAME = "E012"  # a name matches no entity in the graph
+E_LISTEN = "E013"  # a server cannot listen on the address given
 
 
 def error(code: str, message: str) -> KgError:

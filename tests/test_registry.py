@@ -1,4 +1,4 @@
-"""Writers by name: every registered format writes its file into the output folder."""
+"""Formats by name: every registered format writes its file; kg build writes only its four."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -7,12 +7,21 @@ import pytest
 
 import sample_graph
 from kg.errors import KgError
-from kg.writers.registry import WRITERS, write_all
+from kg.writers.registry import BUILD_FORMATS, FORMATS, write_all
 
 
 def test_registry_names_formats_and_files() -> None:
-    assert {n: w.filename for n, w in WRITERS.items()} == {
-        "turtle": "kg.ttl", "json": "kg.json", "graphml": "kg.graphml", "html": "kg.html"}
+    assert {n: f.filename for n, f in FORMATS.items()} == {
+        "turtle": "kg.ttl", "ntriples": "kg.nt", "trig": "kg.trig", "nquads": "kg.nq", "jsonld": "kg.jsonld",
+        "json": "kg.json", "graphml": "kg.graphml", "gexf": "kg.gexf", "cypher": "kg.cypher",
+        "neo4j-csv": "neo4j-import", "html": "kg.html"}
+
+
+def test_registry_build_writes_only_its_four_files(tmp_path: Path) -> None:
+    assert BUILD_FORMATS == ("turtle", "json", "graphml", "html")
+    paths = write_all(sample_graph.build(), tmp_path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["kg.graphml", "kg.html", "kg.json", "kg.ttl"]
+    assert paths == [tmp_path / FORMATS[n].filename for n in BUILD_FORMATS]
 
 
 def test_registry_write_all_writes_named_formats(tmp_path: Path) -> None:
@@ -23,8 +32,22 @@ def test_registry_write_all_writes_named_formats(tmp_path: Path) -> None:
     assert all(p.stat().st_size > 0 for p in paths)
 
 
-def test_registry_refuses_unknown_writer(tmp_path: Path) -> None:
-    with pytest.raises(ValueError, match="unknown writer pdf"):
+def test_registry_every_format_writes_and_readable_ones_read(tmp_path: Path) -> None:
+    kg = sample_graph.build()
+    paths = write_all(kg, tmp_path, names=list(FORMATS))
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(f.filename for f in FORMATS.values())
+    for name, path in zip(FORMATS, paths):
+        if FORMATS[name].reader is not None:
+            assert FORMATS[name].read(path), name
+
+
+def test_registry_unreadable_format_says_so(tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="html cannot be read back"):
+        FORMATS["html"].read(tmp_path / "kg.html")
+
+
+def test_registry_refuses_unknown_format(tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="unknown format pdf"):
         write_all(sample_graph.build(), tmp_path, names=["pdf"])
     assert list(tmp_path.iterdir()) == []
 
@@ -34,7 +57,14 @@ def test_registry_unwritable_output_is_a_clear_error(tmp_path: Path) -> None:
     blocker.write_text("x")
     with pytest.raises(KgError, match="E006"):
         write_all(sample_graph.build(), blocker / "out", names=["json"])
+    with pytest.raises(KgError, match="E006"):
+        FORMATS["neo4j-csv"].write(sample_graph.build(), blocker)
 
 
-def test_registry_every_writer_loads() -> None:
-    assert all(callable(w.load()) for w in WRITERS.values())
+def test_registry_every_verb_loads() -> None:
+    """A row naming a module or function that does not exist fails here, not in a user's export."""
+    for f in FORMATS.values():
+        assert callable(f.load())
+        if f.reader is not None:
+            module, func = f.reader.split(":")
+            assert callable(getattr(__import__(module, fromlist=[func]), func))

@@ -9,6 +9,8 @@ from __future__ import annotations
 COMMANDS: tuple[str, ...] = (
     "build",
     "eval",
+    "export",
+    "push",
     "query",
     "serve",
     "view",

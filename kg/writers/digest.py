@@ -14,7 +14,7 @@ from ..iris import entity_iri, metric_iri
 from ..model import KnowledgeGraph, Span
 from .atomic import write_atomic
 
-__all__ = ["to_digest", "write_digest"]
+__all__ = ["to_digest", "write_digest", "read_digest"]
 
 
 def _spans(spans: set[Span]) -> list[dict[str, Any]]:
@@ -74,3 +74,8 @@ def write_digest(kg: KnowledgeGraph, path: str | Path) -> Path:
     """Write the digest as UTF-8 JSON to ``path``, atomically."""
     text = json.dumps(to_digest(kg), ensure_ascii=False, indent=1, sort_keys=True) + "\n"
     return write_atomic(path, text.encode("utf-8"))
+
+
+def read_digest(path: str | Path) -> dict[str, list[dict[str, Any]]]:
+    """The digest as ``to_digest`` made it (values as JSON gives them: numbers, not Decimals)."""
+    return json.loads(Path(path).read_text(encoding="utf-8"))

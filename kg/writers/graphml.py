@@ -14,7 +14,7 @@ from ..iris import entity_iri, metric_iri
 from ..model import KnowledgeGraph, Span
 from .atomic import write_atomic
 
-__all__ = ["to_networkx", "write_graphml"]
+__all__ = ["to_networkx", "write_graphml", "read_graphml"]
 
 SEP = "|"
 
@@ -55,3 +55,8 @@ def write_graphml(kg: KnowledgeGraph, path: str | Path) -> Path:
     buf = io.BytesIO()
     nx.write_graphml_xml(to_networkx(kg), buf, encoding="utf-8", named_key_ids=True)
     return write_atomic(path, buf.getvalue())
+
+
+def read_graphml(path: str | Path) -> nx.MultiDiGraph:
+    """The graph as ``to_networkx`` made it: nodes by IRI, edges keyed by predicate."""
+    return nx.read_graphml(path, force_multigraph=True)

@@ -1,0 +1,1 @@
+"""Load the graph into a running server: SPARQL stores (:mod:`.sparql`), Cypher ones (:mod:`.cypher`)."""
