@@ -57,7 +57,8 @@ class Document:
         """The original-text sentence around ``span``: what a reader needs to judge a fact."""
         text = self.text
         start = max(text.rfind(stop, 0, span.start) for stop in SENTENCE_STOPS) + 1
-        ends = [i for i in (text.find(stop, span.end) for stop in SENTENCE_STOPS) if i >= 0]
+        # from the span's last character: a span that ends with 。 ends its sentence there
+        ends = [i for i in (text.find(stop, span.end - 1) for stop in SENTENCE_STOPS) if i >= 0]
         end = min(ends) + 1 if ends else len(text)
         while start < span.start and text[start].isspace():
             start += 1
