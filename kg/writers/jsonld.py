@@ -18,7 +18,8 @@ from .rdf import to_rdf
 
 __all__ = ["CONTEXT_PATH", "context", "write_jsonld", "read_jsonld"]
 
-CONTEXT_PATH = Path(__file__).resolve().parents[2] / "ontology" / "context.jsonld"
+# ontology/context.jsonld, reached through the package's resources link so installs carry it
+CONTEXT_PATH = Path(__file__).resolve().parents[1] / "resources" / "context.jsonld"
 
 
 def context() -> dict[str, Any]:
