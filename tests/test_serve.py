@@ -9,6 +9,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import shutil
+import socket
 import subprocess
 import sys
 import threading
@@ -218,3 +220,34 @@ def test_serve_under_load_eight_clients_two_hundred_queries_each(endpoint):
     with ThreadPoolExecutor(8) as pool:
         errors = [e for found in pool.map(client, range(8)) for e in found]
     assert errors == []
+
+
+def _workers_of(out: Path) -> list[str]:
+    """Pids of live query worker processes serving ``out``."""
+    pids = []
+    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+        try:
+            args = cmdline.read_bytes().split(b"\0")
+        except OSError:
+            continue
+        if b"kg.sparql.worker" in args and str(out).encode() in args:
+            pids.append(cmdline.parent.name)
+    return pids
+
+
+def test_serve_stops_its_workers_on_sigterm_and_reports_a_busy_port(seeds_out, tmp_path):
+    out = tmp_path / "copy"
+    shutil.copytree(seeds_out, out)  # a path of its own, so only this server's workers match
+    proc = subprocess.Popen([sys.executable, "-m", "kg.cli", "serve", "-s", str(out), "--port", "0", "-q",
+                             "--workers", "2"], stderr=subprocess.PIPE, text=True)
+    url = proc.stderr.readline().split(" at ")[1].split()[0]
+    assert len(_workers_of(out)) == 2
+    port = int(url.split(":")[2].split("/")[0])
+    busy = subprocess.run([sys.executable, "-m", "kg.cli", "serve", "-s", str(out), "--port", str(port)],
+                          capture_output=True, text=True, timeout=60)
+    assert busy.returncode == 2 and "E013" in busy.stderr and "Traceback" not in busy.stderr
+    proc.terminate()
+    assert proc.wait(timeout=10) == 0
+    assert _workers_of(out) == []
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", port))  # the port is free again

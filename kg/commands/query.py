@@ -21,10 +21,13 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..errors import E_OPTION, error
     from ..sparql.answer import answer_bytes
     from ..sparql.execute import read_query, run_query
     from ..store import open_store
 
+    if args.width < 0:
+        raise error(E_OPTION, f"--width must be 0 or more, not {args.width}")
     text = read_query(args.query)
     result = run_query(open_store(args.store), text)
     body, note = answer_bytes(result, args.format, args.width)

@@ -20,10 +20,15 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..errors import E_OPTION, error
     from ..sparql.pool import QueryPool
     from ..sparql.questions import load_questions
     from ..sparql.server import serve
 
+    if not 0 <= args.port <= 65535:
+        raise error(E_OPTION, f"--port must be 0 to 65535, not {args.port}")
+    if args.timeout <= 0 or args.max_result_mb <= 0 or args.workers < 1:
+        raise error(E_OPTION, "--timeout and --max-result-mb must be positive, --workers at least 1")
     with QueryPool(args.store, workers=args.workers, timeout=args.timeout,
                    max_bytes=int(args.max_result_mb * 1_000_000)) as pool:
         serve(pool, args.host, args.port, load_questions(), quiet=args.quiet)

@@ -9,11 +9,13 @@ timeout; answers past the size cap are refused. ``GET /`` is a page to try queri
 """
 from __future__ import annotations
 
+import signal
 import sys
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
 
+from ..errors import E_LISTEN, error
 from .execute import calls_service
 from .formats import accept_from_format
 from .page import CONTENT_SECURITY_POLICY, render_page
@@ -137,9 +139,18 @@ class _Handler(BaseHTTPRequestHandler):
         self._send(self.server.pool.answer(request))
 
 
+def _interrupt(signum: int, frame) -> None:
+    raise KeyboardInterrupt
+
+
 def serve(pool: QueryPool, host: str, port: int, questions: list[Question], quiet: bool = False) -> None:
-    """Answer until interrupted; the first line on stderr gives the endpoint's URL."""
-    with SparqlServer((host, port), pool, questions, quiet) as server:
+    """Answer until interrupted (Ctrl-C or SIGTERM); the first line on stderr gives the endpoint's URL."""
+    try:
+        server = SparqlServer((host, port), pool, questions, quiet)
+    except OSError as exc:
+        raise error(E_LISTEN, f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
+    signal.signal(signal.SIGTERM, _interrupt)  # stop as on Ctrl-C: the pool then stops its workers
+    with server:
         print(f"kg: SPARQL endpoint at {server.url} (page at {server.url[:-len(ENDPOINT)]}/)", file=sys.stderr,
               flush=True)
         try:

@@ -6,6 +6,7 @@ the parent's ``__main__`` is imported again, and killing it is all it takes to c
 """
 from __future__ import annotations
 
+import signal
 import sys
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
@@ -84,5 +85,6 @@ def serve(conn: Connection, out: str, max_bytes: int | None) -> None:
 if __name__ == "__main__":
     from kg.sparql.worker import serve as _serve  # by its package name, so answers unpickle as kg's classes
 
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole terminal group: the pool stops us
     fd, out, limit = sys.argv[1:4]
     _serve(Connection(int(fd)), out, int(limit) or None)
