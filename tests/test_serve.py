@@ -251,3 +251,33 @@ def test_serve_stops_its_workers_on_sigterm_and_reports_a_busy_port(seeds_out, t
     assert _workers_of(out) == []
     with socket.socket() as s:
         s.bind(("127.0.0.1", port))  # the port is free again
+
+
+def test_serve_page_runs_a_saved_question_in_chromium(endpoint):
+    from playwright.sync_api import expect, sync_playwright
+
+    chromium = Path("/usr/bin/chromium")
+    if not chromium.exists():
+        pytest.fail(f"{chromium} is absent: install Debian's chromium package")
+    flags = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+             "--disable-component-update", "--disable-sync"]
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=str(chromium), headless=True, args=flags)
+        try:
+            page = browser.new_page()
+            problems: list[str] = []
+            page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
+            page.on("dialog", lambda d: (problems.append("dialog: " + d.message), d.dismiss()))
+            page.goto(endpoint.replace("/sparql", "/"))
+            page.get_by_role("button", name=load_questions(QUERIES)[4].title).click()  # 05: meeting participants
+            page.get_by_role("button", name="Run").click()
+            page.wait_for_selector("#out table td")
+            cells = page.locator("#out td").all_text_contents()
+            assert "金壮龙" in cells and "rows" in page.locator("#note").text_content()
+            page.locator("textarea").fill('SELECT ("<img src=x onerror=alert(1)>" AS ?x) {}')
+            page.get_by_role("button", name="Run").click()
+            expect(page.locator("#out td")).to_have_text(["<img src=x onerror=alert(1)>"])  # as text, not markup
+            assert page.locator("#out img").count() == 0
+        finally:
+            browser.close()
+    assert problems == []

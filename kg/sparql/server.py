@@ -40,6 +40,11 @@ class SparqlServer(ThreadingHTTPServer):
         self.page = render_page(questions)
         self.quiet = quiet
 
+    def handle_error(self, request, client_address) -> None:
+        """A client that hangs up before its answer is sent is no server error: no traceback."""
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
     @property
     def url(self) -> str:
         host, port = self.server_address[:2]
