@@ -10,8 +10,8 @@ from pathlib import Path
 
 __all__ = ["Question", "QUERIES", "load_questions"]
 
-QUERIES = Path(__file__).resolve().parents[2] / "queries"
-"""The repository's ``queries/`` folder (present in a source checkout, not in a wheel)."""
+QUERIES = Path(__file__).resolve().parents[1] / "resources" / "queries"
+"""The repository's ``queries/`` folder, through the package's resources link (wheels carry a copy)."""
 
 
 @dataclass(frozen=True)
