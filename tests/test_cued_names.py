@@ -49,3 +49,9 @@ def test_legal_form_and_company_department_are_not_units():
     orgs = _names("泰豪集团有限公司董事长黄代放表示，公司财务部负责此事。华数传媒网络有限公司财务部经理。", "Organization")
     assert "泰豪集团有限公司" in orgs and "泰豪集团" not in orgs
     assert not any(o.endswith("财务部") for o in orgs)
+
+
+def test_industry_heads_are_trades_not_qualities():
+    found = _names("发展先导性产业和国际化产业，壮大机器人产业，夯实基础产业。", "Industry")
+    assert "机器人" in found or "机器人产业" in found
+    assert not found & {"先导性", "国际化", "基础", "先导性产业", "国际化产业", "基础产业"}

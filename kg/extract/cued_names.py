@@ -31,7 +31,8 @@ _EVENT_FORMS = re.compile(r"党的[一二三四五六七八九十]+大|[一二�
 _INDUSTRY_TAIL = re.compile(r"产业|行业")
 _NOUN_TAGS = {"n", "nz", "vn", "eng", "j", "nt"}
 _ORG_AFTER = ("协会", "联盟", "联合", "商会", "学会", "集团", "基金", "园区", "研究", "发展")
-_GENERIC_INDUSTRY = frozenset("相关 配套 传统 新兴 未来 重点 优势 主导 支柱 特色 战略性 其他 各类 上下游 实体 整个 该 本 "
+_QUALITY_ENDS = ("性", "化", "型", "级", "良性")
+_GENERIC_INDUSTRY = frozenset("基础 地方 成果 技术 数字 行业 构筑 前沿技术 相关 配套 传统 新兴 未来 重点 优势 主导 支柱 特色 战略性 其他 各类 上下游 实体 整个 该 本 "
                               "全 各 我国 中国 全球 国内 国际 这一 这个 两大 核心 整体 下游 上游 关联 龙头 新 老".split())
 
 
@@ -191,8 +192,8 @@ def industries(a: Analysis, idx: TokenIndex) -> None:
             continue
         if head in known or text[start:m.end()] in known:
             continue  # the gazetteer has it
-        if any(g in head for g in ("企业", "公司", "集团")):
-            continue
+        if any(g in head for g in ("企业", "公司", "集团")) or head.endswith(_QUALITY_ENDS):
+            continue  # 先导性产业, 国际化产业, 良性产业生态: a quality, not a trade
         _add(a, "Industry", start, m.end(), canonical=head)
 
 
