@@ -74,3 +74,8 @@ def test_metrics_question_year_frames_the_answer():
     a = _run("记者：请介绍2023年汽车产业发展情况。\n辛国斌：汽车产业是支柱产业。\n全国汽车零售额实现4.86万亿元。\n")
     (m,) = a.metrics
     assert (m.value, m.period) == (Decimal("4.86e12"), "2023")
+
+
+def test_metrics_list_in_an_earlier_clause_gives_one_per_item():
+    a = _run("从行业看，汽车、化工、有色金属等行业投资都是两位数增长，高于10%。")
+    assert len(a.metrics) == 3 and {m.indicator for m in a.metrics} == {"投资"}  # the class word goes

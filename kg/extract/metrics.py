@@ -459,20 +459,29 @@ def _inherit(ctx: _Context, d: _Draft, drafts: list[_Draft], group: list[Figure]
 _CATEGORY = re.compile(r"^(?:省份|省市|地区|城市|行业|企业|产品|国家)")
 
 
-def _coordinated(ctx: _Context, d: _Draft) -> list[_Draft]:
+_AFTER_LIST = re.compile(r"([\u4e00-\u9fff]{2,6}?)(?=实现|都|均|增长|同比|[，,])")
+
+
+def _coordinated(ctx: _Context, d: _Draft, sentence_start: int) -> list[_Draft]:
     """江苏、山东、安徽等省份增速都超过7%: one metric per listed subject."""
     text = ctx.text
     source = text[d.start:d.fig.start]
     m = _COORDINATED.search(source)
+    if not m:  # 汽车、化工等行业投资都是两位数增长，|高于10%: the list stands in an earlier clause
+        wider = text[sentence_start:d.fig.start]
+        m = _COORDINATED.search(wider)
+        if m:
+            source = wider
+            d = _Draft(d.fig, d.anchor, sentence_start, d.end, d.head, d.noun, d.unit, d.subject, d.inherited)
     if not m or not re.search(r"(?<!平)[都均]", source[m.end():]):
         return [d]
     out = []
     for item in m.group(1).split("、"):
         pos = d.start + m.start(1) + m.group(1).find(item)
         subject = next(iter(_mentions_in(ctx, pos, pos + len(item))), None)
-        rest = _CATEGORY.sub("", d.head.replace(m.group(0), "", 1)) if m.group(0) in d.head else ""
-        head = rest if len(rest) >= 2 else (d.head.replace(m.group(0), item) if m.group(0) in d.head
-                                              else item + d.head)
+        what = _AFTER_LIST.match(source, m.end())  # …等|省份增速|都超过, …等|行业投资|都是
+        rest = _CATEGORY.sub("", what.group(1)) if what else ""
+        head = rest if len(rest) >= 2 else item + d.head
         out.append(_Draft(d.fig, d.anchor, d.start, d.end, head, d.noun, d.unit, subject or d.subject, d.inherited))
     return out
 
@@ -531,7 +540,7 @@ def metrics_stage(a: Analysis) -> None:
     found: list[MetricMention] = []
     for sent in a.sentences or [(0, len(text))]:
         for draft in _sentence(ctx, sent):
-            for d in _coordinated(ctx, draft):
+            for d in _coordinated(ctx, draft, sent[0]):
                 metric = _metric(ctx, d, sent)
                 if metric:
                     found.append(metric)
