@@ -144,17 +144,24 @@ def _overlap(x: str, y: str) -> float:
     return len(set(x) & set(y)) / max(1, min(len(set(x)), len(set(y))))
 
 
+def _same_fact(known: Metric, mm, doc: str) -> bool:
+    """Another document's statement of this fact: a like indicator, and the same period or one
+    of the two silent about it (value, unit and subject are the lookup key)."""
+    return (all(e.doc != doc for e in known.evidence) and _overlap(known.indicator, mm.indicator) >= 0.6
+            and (known.period == mm.period or None in (known.period, mm.period)))
+
+
 def _metrics(kg: KnowledgeGraph, a: Analysis, entity_for, facts: dict[tuple, list[Metric]]) -> None:
     """Metric mentions become metrics; one already stated in another document gains evidence."""
     for mm in a.metrics:
         subject = entity_for(mm.subject) if mm.subject is not None else None
         sid = subject.id if subject else None
         span = a.doc.span(mm.start, mm.end)
-        fact = (mm.value, mm.unit, mm.period, sid)
-        same = next((m for m in facts[fact] if _overlap(m.indicator, mm.indicator) >= 0.6
-                     and all(e.doc != a.doc.name for e in m.evidence)), None)
-        if same is not None:
+        fact = (mm.value, mm.unit, sid)
+        same = next((m for m in facts[fact] if _same_fact(m, mm, a.doc.name)), None)
+        if same is not None:  # the same fact from another document; one may not say when
             same.evidence.add(span)
+            same.period = same.period or mm.period
             continue
         digest = hashlib.sha1(f"{mm.indicator}|{mm.value}|{mm.unit}|{mm.period}|{sid}|{span.doc}|{span.start}"
                               .encode("utf-8")).hexdigest()[:16]

@@ -53,3 +53,14 @@ def test_resolve_same_entity_across_documents_is_one_node():
     kg = _graph("金壮龙表示，要推进新型工业化。", "金壮龙在会上指出，要稳住工业经济。")
     people = [e for e in kg.entities.values() if e.label == "金壮龙"]
     assert len(people) == 1 and len(people[0].mentions) == 2
+
+
+def test_same_metric_in_two_documents_is_one_fact_even_if_one_says_no_year(tmp_path):
+    from kg.build import build
+
+    (tmp_path / "a.txt").write_text("2022年，我国规模以上工业增加值同比增长3.6%。", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("规模以上工业增加值同比增长3.6%。", encoding="utf-8")
+    metrics = list(build([tmp_path]).kg.metrics.values())
+    assert len(metrics) == 1
+    assert metrics[0].period == "2022" and {s.doc for s in metrics[0].evidence} == {"a.txt", "b.txt"}
+    assert metrics[0].subject is None  # 我国 frames a national figure; it is not the subject

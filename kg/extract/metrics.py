@@ -335,8 +335,13 @@ def _noun_after(text: str, fig: Figure, stop: int) -> tuple[str, int]:
     return noun, pos + len(raw)
 
 
+# The country the reports speak of (我国, 全国) is the frame of a national figure, not its subject.
+_NATIONAL = frozenset({"中国", "我国", "全国", "中华人民共和国"})
+
+
 def _mentions_in(ctx: _Context, start: int, end: int) -> list[Mention]:
-    return [m for m in ctx.a.mentions if m.type in _SUBJECT_TYPES and start <= m.start and m.end <= end]
+    return [m for m in ctx.a.mentions if m.type in _SUBJECT_TYPES and start <= m.start and m.end <= end
+            and (m.canonical or m.text) not in _NATIONAL]
 
 
 # ---------------------------------------------------------------- sentences
