@@ -75,17 +75,18 @@ def test_build_mentions_point_into_original_text(seeds_build):
 
 
 @pytest.mark.skipif(not (SHARED / "eval" / "score.py").exists(), reason="shared/ eval kit not beside the repo")
-def test_build_scores_hold_their_level(seeds_build, tmp_path):
-    """A ratchet at the level reached (issue 3's targets are higher): a regression fails here."""
+def test_build_scores_reach_the_seed_targets(seeds_build, tmp_path):
+    """Issue 3's seed targets (entities 0.92, relations 0.85, metrics 0.95, period and role
+    accuracy 0.95), relations held at the higher level reached: a regression fails here."""
     _, out = seeds_build
     report = tmp_path / "report.json"
     subprocess.run([sys.executable, str(SHARED / "eval" / "score.py"), "--gold", str(SHARED / "gold"),
                     "--pred", str(out / "kg.json"), "--docs-dir", str(ROOT / "seeds"), "--json", str(report)],
                    check=True, capture_output=True)
     rep = json.loads(report.read_text(encoding="utf-8"))
-    assert rep["entities"]["all"]["f1"] >= 0.89
+    assert rep["entities"]["all"]["f1"] >= 0.92
     assert rep["relations"]["all"]["f1"] >= 0.88
-    assert rep["metrics"]["f1"] >= 0.91
+    assert rep["metrics"]["f1"] >= 0.95
     assert rep["metrics"]["period_accuracy"] >= 0.95
     assert rep["relations"]["holds_post_role_accuracy"] >= 0.95
     assert rep["provenance"] == {"entities_with_mentions": 1.0, "facts_with_evidence": 1.0,
