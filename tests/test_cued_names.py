@@ -55,3 +55,10 @@ def test_industry_heads_are_trades_not_qualities():
     found = _names("发展先导性产业和国际化产业，壮大机器人产业，夯实基础产业。", "Industry")
     assert "机器人" in found or "机器人产业" in found
     assert not found & {"先导性", "国际化", "基础", "先导性产业", "国际化产业", "基础产业"}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("现任黑牡丹（集团）股份有限公司董事。", "黑牡丹（集团）股份有限公司"),
+])
+def test_bracket_inside_an_organisation_name(text, name):
+    assert name in _names(text, "Organization")

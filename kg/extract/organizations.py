@@ -20,7 +20,7 @@ _GENERIC_HEADS = ("国内", "国外", "我国", "全国各", "各", "该", "本"
 _GENERIC_TAILS = ("企业", "单位", "部门", "机构", "行业", "领域", "地区", "方面", "高校", "院所", "工厂")
 _SELF_REFERENCES = ("本报", "本台", "本刊")
 # One-character verbs jieba glues onto a following name (任中源协和…公司, 于爱博…有限公司).
-_LEADING_VERBS = frozenset("任于在由从曾现历至赴进入")
+_LEADING_VERBS = frozenset("任于在由从曾现历至赴进入今")
 
 
 _LEGAL_TAILS = ("有限公司", "股份有限公司", "有限责任公司", "股份公司", "公司", "控股")
@@ -141,6 +141,18 @@ def abbreviated(a: Analysis, char: str, pos: int) -> Mention | None:
     return None
 
 
+def _over_brackets(idx: TokenIndex, text: str, start: int) -> int:
+    """A bracketed place or form inside a name (东方日升（宁波）电力…公司, 黑牡丹（集团）股份…)
+    does not end it: go on leftwards past the bracket."""
+    if text[start - 1:start] != "）":
+        return start
+    open_at = text.rfind("（", max(0, start - 8), start)
+    if open_at <= 0 or "）" in text[open_at:start - 1]:
+        return start
+    before = idx.left_edge(open_at, 12, tag_stops=NAME_TAGS_STOP_STRONG)
+    return before if before < open_at else start
+
+
 def _with_unit(idx: TokenIndex, text: str, end: int, longest: int = 8) -> int:
     """Extend a name over a unit that follows it directly (…学院|财政系, …证券|深圳营业部)."""
     for j in range(min(longest, len(text) - end), 1, -1):
@@ -174,7 +186,7 @@ def suffix_orgs(a: Analysis, idx: TokenIndex) -> None:
                 continue
             if text.startswith(_LEGAL_TAILS, end):  # 泰豪集团|有限公司: the longer name is found too
                 continue
-            start = idx.left_edge(end, 20, tag_stops=NAME_TAGS_STOP_STRONG)
+            start = _over_brackets(idx, text, idx.left_edge(end, 20, tag_stops=NAME_TAGS_STOP_STRONG))
             while text[start] in _LEADING_VERBS and start + 1 < m.start() and plausible_org(text[start + 1:end]):
                 start += 1
             if start >= m.start() or weak and not _has_named_parent(text[start:end]):
