@@ -62,3 +62,8 @@ def test_industry_heads_are_trades_not_qualities():
 ])
 def test_bracket_inside_an_organisation_name(text, name):
     assert name in _names(text, "Organization")
+
+
+def test_ren_before_a_company_is_the_verb_not_a_surname():
+    people = _names("2011年4月至今任鼎捷软件股份有限公司独立董事。\n董事长任建华表示支持。", "Person")
+    assert "任鼎捷" not in people and "任建华" in people

@@ -205,6 +205,13 @@ def _addressed_names(text: str) -> list[tuple[int, int]]:
     return out
 
 
+def _posting_then_name(text: str, start: int, org_starts: set[int]) -> bool:
+    """曾任|中源协和…, 2011年4月至今任|鼎捷软件…: 任 after 曾/现/a date, or right before an
+    organisation's name, is the verb "serve as", not the surname 任."""
+    return text[start:start + 1] == "任" and start > 0 \
+        and (text[start - 1] in "现曾历兼出担拟继转调改升年月日今" or start + 1 in org_starts)
+
+
 def people_stage(a: Analysis) -> None:
     """Add Person mentions, the affiliation chunks before their titles, and their posts."""
     text = a.doc.norm
@@ -231,7 +238,8 @@ def people_stage(a: Analysis) -> None:
                 a.roles.append((Mention("Person", text[ns:ne], ns, ne), org, tuple(titles)))
     for span in _speech_names(text) + _dialogue_names(text) + _tagged_names(a) + _addressed_names(text):
         found[span] = None
-    names = {text[s:e] for s, e in found}
+    org_starts = {m.start for m in a.mentions if m.type == "Organization"}
+    names = {text[s:e] for s, e in found if not _posting_then_name(text, s, org_starts)}
     for name in sorted(names):
         for m in re.finditer(re.escape(name), text):
             a.mentions.append(Mention("Person", name, m.start(), m.end()))
