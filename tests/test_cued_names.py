@@ -67,3 +67,8 @@ def test_bracket_inside_an_organisation_name(text, name):
 def test_ren_before_a_company_is_the_verb_not_a_surname():
     people = _names("2011年4月至今任鼎捷软件股份有限公司独立董事。\n董事长任建华表示支持。", "Person")
     assert "任鼎捷" not in people and "任建华" in people
+
+
+def test_dictionary_names_without_a_cue_but_not_dictionary_words():
+    people = _names("曾荫权和周杰伦出席。推动产业高端化发展。", "Person")
+    assert {"曾荫权", "周杰伦"} <= people and "高端化" not in people

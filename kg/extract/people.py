@@ -183,12 +183,20 @@ def _dialogue_names(text: str) -> list[tuple[int, int]]:
     return out
 
 
+# Endings of dictionary words jieba mislabels as names: qualities (高端化) and places (卢浮宫, 金字塔).
+_NOT_NAME_ENDS = frozenset("化性宫塔岛村河区湖山城堡港湾寺庙街路镇省市县州")
+
+
 def _tagged_names(a: Analysis) -> list[tuple[int, int]]:
-    """jieba's person tags (nr), kept only for surname-led 2–3 character words that are not common words."""
+    """jieba's person tags (nr), kept for surname-led 2–3 character words: unknown to its
+    dictionary, or listed there as a name whose given part is not a word (曾荫权, not 高水平)."""
     out = []
+    words = _common_words()
     for word, tag, start in a.tokens:
         if tag == "nr" and 2 <= len(word) <= 3 and all(_CJK.match(c) for c in word) \
-                and word not in _common_words() and word[0] in lexicon.common_surnames() \
+                and (word not in words or words[word] == "nr" and len(word) == 3 and word[1:] not in words
+                     and word[-1] not in _NOT_NAME_ENDS) \
+                and word[0] in lexicon.common_surnames() \
                 and name_at(a.doc.norm, start) in (start + len(word), None) \
                 and word[-1] not in NAME_STOP_CHARS:
             out.append((start, start + len(word)))
