@@ -72,3 +72,8 @@ def test_ren_before_a_company_is_the_verb_not_a_surname():
 def test_dictionary_names_without_a_cue_but_not_dictionary_words():
     people = _names("曾荫权和周杰伦出席。推动产业高端化发展。", "Person")
     assert {"曾荫权", "周杰伦"} <= people and "高端化" not in people
+
+
+def test_transliterated_names_with_a_separator_dot():
+    people = _names("对威尔·史密斯而言，演员丹尼斯·霍珀等藏家的藏品。《一代宗师·叶问》将上映。", "Person")
+    assert {"威尔·史密斯", "丹尼斯·霍珀"} <= people and not any("叶问" in p for p in people)
