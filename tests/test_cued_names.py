@@ -77,3 +77,8 @@ def test_dictionary_names_without_a_cue_but_not_dictionary_words():
 def test_transliterated_names_with_a_separator_dot():
     people = _names("对威尔·史密斯而言，演员丹尼斯·霍珀等藏家的藏品。《一代宗师·叶问》将上映。", "Person")
     assert {"威尔·史密斯", "丹尼斯·霍珀"} <= people and not any("·叶问" in p for p in people)
+
+
+def test_foreign_clubs_by_their_city_and_team_word():
+    orgs = _names("斯托克城队主场迎战纽卡斯尔队，我们的团队和车队到场。", "Organization")
+    assert {"斯托克城队", "纽卡斯尔队"} <= orgs and not orgs & {"团队", "车队", "我们的团队"}

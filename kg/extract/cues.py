@@ -57,3 +57,11 @@ SPEECH_VERBS = ("表示", "认为", "指出", "说", "介绍", "强调", "称", 
 # Characters that cannot continue a personal name: a name before them is complete.
 NAME_STOP_CHARS = frozenset("在对表认指说的等也就向和与是出主作介强提称告透坦回答看来先女教博院同为将已于从被把"
                             "、，。：；（）“”!！？?年月日今近代委研副总董首部局及兼任曾现任和等共都还又则做带率以亦向")
+
+# Characters Chinese uses to spell foreign names (general transliteration practice).
+TRANSLIT = frozenset(
+    "阿埃艾爱安昂奥澳巴拜班邦鲍贝本比彼毕宾波伯博布查达戴丹道德登迪蒂丁东杜敦顿多厄恩尔法凡范菲费芬丰佛弗夫福"
+    "盖甘冈戈格贡古瓜哈海汉豪赫亨胡华霍基吉加贾杰金卡凯坎康考科克肯库夸奎拉莱兰朗劳勒雷蕾里利莉丽林琳卢鲁伦罗"
+    "洛马玛迈麦曼梅门蒙米敏莫默姆穆纳娜内尼妮纽诺欧帕佩彭皮珀普奇齐乔切琼丘萨塞桑瑟森沙莎尚舍施史斯松苏索塔泰"
+    "坦汤唐特提汀图托瓦万威韦维温沃乌西希锡夏谢辛休雅亚扬耶伊因英尤约扎詹兹祖佐茱丝黛芙娅娃琪嘉露蒂克莉薇"
+    "密各南瑞美吉徒")

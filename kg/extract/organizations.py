@@ -12,7 +12,7 @@ from bisect import bisect_left
 from .. import lexicon
 from ..model import Analysis, Mention, RelationMention
 from .chunks import NAME_TAGS_STOP_STRONG, TokenIndex
-from .cues import ORG_SUFFIXES, UNIT_SUFFIXES, WEAK_ORG_SUFFIXES
+from .cues import ORG_SUFFIXES, TRANSLIT, UNIT_SUFFIXES, WEAK_ORG_SUFFIXES
 
 _SUFFIXES = sorted(ORG_SUFFIXES, key=lambda s: (-len(s), s))
 _GENERIC_HEADS = ("国内", "国外", "我国", "全国各", "各", "该", "本", "这", "其", "相关", "有关", "一些", "多家",
@@ -173,6 +173,22 @@ def _has_named_parent(name: str) -> bool:
         return subtype_of(name[:parents[-1]]) != "Company"
     place = next((name[:e] for e in range(len(name) - 3, 1, -1) if name[:e] in lexicon.locations()), None)
     return place is not None and plausible_org(name[len(place):])
+
+
+_TEAM = re.compile(r"([\u4e00-\u9fff]{2,6})队")
+
+
+def teams(a: Analysis) -> None:
+    """Foreign clubs named by their city and 队 (斯托克城队, 纽卡斯尔队): a transliterated name."""
+    text = a.doc.norm
+    for m in _TEAM.finditer(text):
+        name = m.group(1)
+        k = len(name)
+        while k > 0 and (name[k - 1] in TRANSLIT or name[k - 1] == "城" and k == len(name)):
+            k -= 1
+        if len(name) - k >= 2:
+            a.mentions.append(Mention("Organization", text[m.start(1) + k:m.end()], m.start(1) + k, m.end(),
+                                      "Other"))
 
 
 def suffix_orgs(a: Analysis, idx: TokenIndex) -> None:

@@ -11,7 +11,7 @@ from functools import cache
 from .. import lexicon
 from ..model import Analysis, Mention
 from .chunks import TokenIndex
-from .cues import NAME_STOP_CHARS, SPEECH_VERBS
+from .cues import NAME_STOP_CHARS, SPEECH_VERBS, TRANSLIT
 from .organizations import abbreviated, affiliation
 from .prefix import PrefixIndex
 from .segment import tagger
@@ -203,25 +203,16 @@ def _tagged_names(a: Analysis) -> list[tuple[int, int]]:
     return out
 
 
-# Characters Chinese uses to spell foreign names (general transliteration practice).
-_TRANSLIT = frozenset(
-    "阿埃艾爱安昂奥澳巴拜班邦鲍贝本比彼毕宾波伯博布查达戴丹道德登迪蒂丁东杜敦顿多厄恩尔法凡范菲费芬丰佛弗夫福"
-    "盖甘冈戈格贡古瓜哈海汉豪赫亨胡华霍基吉加贾杰金卡凯坎康考科克肯库夸奎拉莱兰朗劳勒雷蕾里利莉丽林琳卢鲁伦罗"
-    "洛马玛迈麦曼梅门蒙米敏莫默姆穆纳娜内尼妮纽诺欧帕佩彭皮珀普奇齐乔切琼丘萨塞桑瑟森沙莎尚舍施史斯松苏索塔泰"
-    "坦汤唐特提汀图托瓦万威韦维温沃乌西希锡夏谢辛休雅亚扬耶伊因英尤约扎詹兹祖佐茱丝黛芙娅娃琪嘉露蒂克莉薇"
-    "密各南瑞美吉徒")
-
-
 def _foreign_names(text: str) -> list[tuple[int, int]]:
     """Transliterated names carry their separator dot (威尔·史密斯, 约瑟夫•马洛德•威廉): the
     run of transliteration characters on both sides of the dots makes the name."""
     out = []
     for m in re.finditer(r"[\u4e00-\u9fff]+(?:[·•][\u4e00-\u9fff]+)+", text):
         parts = re.split(r"[·•]", m.group())
-        left = len(parts[0]) - next((i for i, c in enumerate(reversed(parts[0])) if c not in _TRANSLIT),
+        left = len(parts[0]) - next((i for i, c in enumerate(reversed(parts[0])) if c not in TRANSLIT),
                                      len(parts[0]))
-        right = next((i for i, c in enumerate(parts[-1]) if c not in _TRANSLIT), len(parts[-1]))
-        inner_ok = all(p and all(c in _TRANSLIT for c in p) for p in parts[1:-1])
+        right = next((i for i, c in enumerate(parts[-1]) if c not in TRANSLIT), len(parts[-1]))
+        inner_ok = all(p and all(c in TRANSLIT for c in p) for p in parts[1:-1])
         if len(parts[0]) - left >= 1 and right >= 1 and inner_ok:
             out.append((m.start() + left, m.end() - (len(parts[-1]) - right)))
     return out
