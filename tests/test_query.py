@@ -116,3 +116,9 @@ def test_query_table_never_prints_control_characters(seeds_out):
     assert r.returncode == 0, r.stderr
     assert "\x1b" not in r.stdout and "\u202e" not in r.stdout
     assert r.stdout.splitlines()[2] == "a\\u001b[31mb c\\u202ed"
+
+
+def test_query_evaluation_error_is_a_clear_error(seeds_out):
+    r = _kg("query", "-s", str(seeds_out), "SELECT * { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }")
+    assert r.returncode == 2 and "Traceback" not in r.stderr
+    assert r.stderr.startswith("kg: error E009: the query failed: ")

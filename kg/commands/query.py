@@ -21,7 +21,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..errors import E_OPTION, error
+    from ..errors import E_OPTION, E_QUERY, error
     from ..sparql.answer import answer_bytes
     from ..sparql.execute import read_query, run_query
     from ..store import open_store
@@ -29,8 +29,11 @@ def run(args: argparse.Namespace) -> int:
     if args.width < 0:
         raise error(E_OPTION, f"--width must be 0 or more, not {args.width}")
     text = read_query(args.query)
-    result = run_query(open_store(args.store), text)
-    body, note = answer_bytes(result, args.format, args.width)
+    store = open_store(args.store)
+    try:  # solutions are computed lazily: evaluation errors surface while answer_bytes reads them
+        body, note = answer_bytes(run_query(store, text), args.format, args.width)
+    except (OSError, ValueError) as exc:
+        raise error(E_QUERY, f"the query failed: {exc}") from None
     sys.stdout.buffer.write(body)
     sys.stdout.flush()
     if note:
