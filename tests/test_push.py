@@ -280,6 +280,24 @@ def test_push_cypher_deletes_what_the_graph_no_longer_has(falkordb_port: int) ->
     assert _dump(_graph(falkordb_port, "shrinks")) == _mapped(kg)
 
 
+def test_push_cypher_prune_leaves_other_applications_nodes(falkordb_port: int) -> None:
+    """In a shared database, :Entity and :Metric nodes whose IRI is not ours survive a push."""
+    graph = _graph(falkordb_port, "shared")
+    graph.query("CREATE (:Entity {iri: 'http://other.example/a'})-[:LOCATED_IN]->(:Metric {iri: 'http://other.example/b'})")
+    push_cypher(sample_graph.build(), f"falkordb://127.0.0.1:{falkordb_port}/shared")
+    found, links = _dump(graph)
+    assert {"http://other.example/a", "http://other.example/b"} <= set(found)
+    assert ("http://other.example/a", "LOCATED_IN", "http://other.example/b", {}) in links
+
+
+def test_push_cypher_without_the_drivers_says_which_extra(seeds_out: Path) -> None:
+    blocked = ("import sys; sys.modules['neo4j'] = sys.modules['falkordb'] = None; from kg.cli import main; "
+               f"sys.exit(main(['push', '-s', {str(seeds_out)!r}, '--cypher', 'falkordb://127.0.0.1:1/kg']))")
+    r = subprocess.run([sys.executable, "-c", blocked], capture_output=True, text=True)
+    assert r.returncode == 2 and "Traceback" not in r.stderr, r.stderr
+    assert "E010" in r.stderr and "pip install 'kg[push]'" in r.stderr
+
+
 def test_push_cypher_script_gives_the_pushed_graph(falkordb_port: int, tmp_path: Path) -> None:
     """The exported script, run statement by statement, builds what the push builds, hostile names intact."""
     kg = sample_graph.build()

@@ -1,8 +1,8 @@
 """``kg push --cypher``: the graph into FalkorDB (``falkordb://``) or a Bolt server (``bolt://``).
 
 It runs the statements of :mod:`kg.writers.cypher` (the Cypher script's, with ``$rows`` as
-a parameter, so no name reaches the query text), then deletes the kg nodes and
-relationships the graph no longer has. The server then holds exactly the graph, and a
+a parameter, so no name reaches the query text), then deletes the kg nodes (those with
+an IRI under ``https://w3id.org/kg-cn/id/``) and their relationships the graph no longer has. The server then holds exactly the graph, and a
 second push changes nothing. On Bolt (Neo4j, Memgraph) everything runs in one transaction;
 FalkorDB has no multi-query transactions, so an interrupted push leaves some rows merged
 and the next push completes it.
@@ -15,9 +15,11 @@ from typing import Any, Protocol
 from urllib.parse import unquote, urlsplit
 
 from ..errors import E_PUSH, error
+from ..iris import BASE
 from ..model import PREDICATES, KnowledgeGraph
 from ..property_graph import ABOUT, ENTITY, KEY, METRIC, Edge, Node, edges, nodes, relationship_type
 from ..writers.cypher import edge_statements, identifier, node_statements
+from .urls import without_password
 
 __all__ = ["COUNTERS", "Pushed", "push_cypher"]
 
@@ -113,21 +115,13 @@ def _connect(url: str, user: str | None, password: str | None) -> _Session:
     try:
         port = parts.port
     except ValueError:
-        raise error(E_PUSH, f"bad port in {url}") from None
+        raise error(E_PUSH, f"bad port in {without_password(url)}") from None
     if parts.scheme == "falkordb":
         return _Falkor(parts.hostname or "127.0.0.1", port or 6379, name or DEFAULT_GRAPH, user, password)
     if parts.scheme in BOLT_SCHEMES:
         netloc = parts.hostname + (f":{port}" if port else "") if parts.hostname else ""
         return _Bolt(f"{parts.scheme}://{netloc}", name, user, password)
-    raise error(E_PUSH, f"unknown server URL {_without_password(url)}: use falkordb://HOST:PORT/GRAPH or bolt://HOST:PORT[/DATABASE]")
-
-
-def _without_password(url: str) -> str:
-    """The URL as it may be shown: a password in it is hidden."""
-    parts = urlsplit(url)
-    if parts.password is None:
-        return url
-    return parts._replace(netloc=parts.netloc.replace(f":{parts.password}@", ":***@", 1)).geturl()
+    raise error(E_PUSH, f"unknown server URL {without_password(url)}: use falkordb://HOST:PORT/GRAPH or bolt://HOST:PORT[/DATABASE]")
 
 
 def _server_errors() -> tuple[type[Exception], ...]:
@@ -139,15 +133,20 @@ def _server_errors() -> tuple[type[Exception], ...]:
 
 
 def _prune(node_rows: list[Node], edge_rows: list[Edge]) -> list[tuple[str, dict[str, Any]]]:
-    """Deletions of the kg nodes and relationships the graph no longer has."""
+    """Deletions of the kg nodes and relationships the graph no longer has.
+
+    Only nodes with an IRI of ours count as kg's: in a shared database, other applications'
+    :Entity or :Metric nodes and their relationships are left alone.
+    """
     types = sorted({relationship_type(p) for p in PREDICATES} | {ABOUT})
     keys = sorted(f"{e.start} {e.type} {e.end}" for e in edge_rows)  # IRIs hold no spaces
-    owned = f"(n:{identifier(ENTITY)} OR n:{identifier(METRIC)})"
+    owned = f"(n:{identifier(ENTITY)} OR n:{identifier(METRIC)}) AND n.{KEY} STARTS WITH $ours"
     return [
         (f"MATCH (n)-[r]->(m) WHERE {owned} AND type(r) IN $types "
-         f"AND NOT (n.{KEY} + ' ' + type(r) + ' ' + m.{KEY}) IN $keys DELETE r", {"types": types, "keys": keys}),
+         f"AND NOT (n.{KEY} + ' ' + type(r) + ' ' + m.{KEY}) IN $keys DELETE r",
+         {"ours": BASE, "types": types, "keys": keys}),
         (f"MATCH (n) WHERE {owned} AND NOT n.{KEY} IN $iris DETACH DELETE n",
-         {"iris": sorted(n.iri for n in node_rows)}),
+         {"ours": BASE, "iris": sorted(n.iri for n in node_rows)}),
     ]
 
 
@@ -157,19 +156,23 @@ def push_cypher(kg: KnowledgeGraph, url: str, user: str | None = None, password:
     node_rows, edge_rows = nodes(kg), edges(kg)
     work = [(s.query, {"rows": s.rows}) for s in node_statements(node_rows) + edge_statements(edge_rows)]
     work += _prune(node_rows, edge_rows)
-    errors = _server_errors()
+    errors: tuple[type[Exception], ...] = ()
     changes = dict.fromkeys(COUNTERS, 0)
     session = None
     try:
+        errors = _server_errors()
         session = _connect(url, user, password)
         session.schema()
         for query, params in work:
             for name, n in session.run(query, params).items():
                 changes[name] += n
         session.commit()
+    except ImportError as exc:
+        raise error(E_PUSH, f"--cypher needs the server drivers ({exc.name} is missing): "
+                            "install kg[push] (pip install 'kg[push]')") from None
     except errors as exc:
         message = " ".join(str(exc).split())  # drivers' messages run over several lines
-        raise error(E_PUSH, f"{_without_password(url)}: {type(exc).__name__}: {message}") from None
+        raise error(E_PUSH, f"{without_password(url)}: {type(exc).__name__}: {message}") from None
     finally:
         if session is not None:
             session.close()
