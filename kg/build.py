@@ -1,6 +1,6 @@
 """Build a knowledge graph from documents: read, run the pipeline, resolve, write.
 
-    >>> from kg import build
+    >>> from kg.build import build
     >>> result = build(["seeds"])            # doctest: +SKIP
     >>> result.graph.number_of_nodes(), len(result.rdf)   # doctest: +SKIP
 """
@@ -15,7 +15,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
-from .errors import E_OUTPUT, error
+from .errors import E_NO_STORE, E_OUTPUT, error
 from .model import Analysis, Document, KnowledgeGraph
 from .pipeline import run
 from .reading import MAX_BYTES, read_documents
@@ -69,7 +69,10 @@ def build(sources: Iterable[str | Path], progress: Progress | None = None,
             data = snapshot.dump(run(Analysis(fresh)))
             extracted += 1
         snapshots.append(data)
-        analyses.append(snapshot.load(data))
+        try:
+            analyses.append(snapshot.load(data))
+        except (KeyError, TypeError, ValueError) as exc:  # only a stored snapshot can be malformed
+            raise error(E_NO_STORE, f"damaged document snapshot for {name}: {exc!r}") from None
         if progress:
             progress(i + 1, len(names), name)
     kg = resolve(analyses)

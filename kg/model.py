@@ -13,6 +13,7 @@ from decimal import Decimal
 ENTITY_TYPES = ("Person", "Organization", "Industry", "Policy", "Location", "Event")
 ORG_SUBTYPES = ("GovernmentBody", "Company", "Association", "Academic", "Media", "Other")
 SENTENCE_STOPS = ("。", "！", "？", "；", "\n")
+SENTENCE_REACH = 200  # characters a sentence may reach beyond its span on either side
 PREDICATES = ("holds_post", "part_of", "issues", "targets", "located_in", "participates_in")
 
 # Which entity types each predicate joins (subject types, object types).
@@ -53,13 +54,18 @@ class Document:
             raise ValueError(f"empty span {start}:{end} in {self.name}")
         return Span(self.name, self.offsets[start], self.offsets[end - 1] + 1)
 
-    def sentence_of(self, span: Span) -> Span:
-        """The original-text sentence around ``span``: what a reader needs to judge a fact."""
+    def sentence_of(self, span: Span, reach: int = SENTENCE_REACH) -> Span:
+        """The original-text sentence around ``span``: what a reader needs to judge a fact.
+
+        At most ``reach`` characters on each side of the span, so text without sentence stops
+        (one huge line) cannot copy the whole document into every mention.
+        """
         text = self.text
-        start = max(text.rfind(stop, 0, span.start) for stop in SENTENCE_STOPS) + 1
+        lo, hi = max(0, span.start - reach), min(len(text), span.end + reach)
+        start = max(max(text.rfind(stop, lo, span.start) for stop in SENTENCE_STOPS) + 1, lo)
         # from the span's last character: a span that ends with 。 ends its sentence there
-        ends = [i for i in (text.find(stop, span.end - 1) for stop in SENTENCE_STOPS) if i >= 0]
-        end = min(ends) + 1 if ends else len(text)
+        ends = [i for i in (text.find(stop, span.end - 1, hi) for stop in SENTENCE_STOPS) if i >= 0]
+        end = min(ends) + 1 if ends else hi
         while start < span.start and text[start].isspace():
             start += 1
         while end > span.end and text[end - 1] in "\n\r \t":

@@ -9,6 +9,9 @@ from .errors import (E_DUPLICATE, E_EMPTY, E_NO_DOCUMENTS, E_NO_SOURCE, E_TOO_LA
 from .model import Document
 
 MAX_BYTES = 20 * 1024 * 1024
+# Control characters (but tab and line breaks) cannot stand in XML exports; each becomes a
+# space, one for one, so offsets still match the file as read.
+_CONTROLS = {c: " " for c in [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), *range(0x7F, 0xA0), 0xFFFE, 0xFFFF]}
 _ENCODINGS = ("utf-8", "gb18030")  # a BOM stays in the text: offsets match a plain UTF-8 read
 
 
@@ -65,7 +68,7 @@ def read_document(path: Path, max_bytes: int = MAX_BYTES) -> Document:
         path.name.encode("utf-8")
     except UnicodeEncodeError:
         raise error(E_UNREADABLE, f"{path!r}: the file name is not valid UTF-8; rename it") from None
-    text = decode(data, str(path))
+    text = decode(data, str(path)).translate(_CONTROLS)
     if not text.replace("\ufeff", "").strip():
         raise error(E_EMPTY, f"{path}: holds no text")
     return Document(name=path.name, text=text, sha256=hashlib.sha256(data).hexdigest())

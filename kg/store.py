@@ -18,6 +18,7 @@ from typing import Any
 from .errors import E_NO_STORE, error
 from .model import KnowledgeGraph
 
+_SNAPSHOT_KEYS = {"name": str, "sha256": str, "text": str, "mentions": list, "relations": list, "metrics": list}
 STORE_DIR = "store"
 DATABASE_DIR = "oxigraph"
 DOCUMENTS_DIR = "documents"
@@ -51,8 +52,11 @@ def load_snapshots(out: str | Path) -> dict[str, dict[str, Any]]:
     for path in sorted((_require(out) / DOCUMENTS_DIR).glob("*.json")):
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
+            missing = [k for k, t in _SNAPSHOT_KEYS.items() if not isinstance(data.get(k), t)]
+            if missing:
+                raise ValueError(f"missing or malformed {', '.join(missing)}")
             snapshots[data["name"]] = data
-        except (OSError, ValueError, KeyError, TypeError) as exc:
+        except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
             raise error(E_NO_STORE, f"damaged document snapshot {path}: {exc}") from None
     return snapshots
 
@@ -65,7 +69,7 @@ def load_graph(out: str | Path) -> KnowledgeGraph:
     try:
         analyses = [snapshot.load(data) for _, data in sorted(load_snapshots(out).items())]
     except (KeyError, TypeError, ValueError) as exc:
-        raise error(E_NO_STORE, f"damaged document snapshot in {out}: {exc}") from None
+        raise error(E_NO_STORE, f"damaged document snapshot in {out}: {exc!r}") from None
     return resolve(analyses)
 
 
@@ -97,14 +101,21 @@ def write_store(kg: KnowledgeGraph, snapshots: list[dict[str, Any]], out: str | 
         for data in snapshots:
             (staging / DOCUMENTS_DIR / f"{data['name']}.json").write_bytes(to_bytes(data))
         _fill_database(kg, staging / DATABASE_DIR)
+        os.chmod(staging, 0o755)  # mkdtemp makes it private; the store is shared like the exports
         target = store_path(out)
         old = None
         if target.exists():
             old = Path(tempfile.mkdtemp(prefix=".kg-old-store-", dir=out))
             os.replace(target, old / STORE_DIR)
-        os.replace(staging, target)
-        if old is not None:
-            shutil.rmtree(old, ignore_errors=True)
+        try:
+            os.replace(staging, target)
+        except OSError:
+            if old is not None:  # put the old store back: never no store at all
+                os.replace(old / STORE_DIR, target)
+            raise
+        finally:
+            if old is not None and target.exists():
+                shutil.rmtree(old, ignore_errors=True)
         return target
     finally:
         shutil.rmtree(staging, ignore_errors=True)

@@ -86,3 +86,40 @@ def test_cli_undecodable_file_name_is_refused(tmp_path):
     (tmp_path / name).write_text("工信部印发通知。", encoding="utf-8")
     r = _kg("build", str(tmp_path), "-o", str(tmp_path / "out"))
     assert r.returncode == 2 and "E003" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_cli_document_with_no_entities_builds_an_empty_graph(tmp_path):
+    (tmp_path / "n.txt").write_text("你好。今天天气很好。\n", encoding="utf-8")
+    r = _kg("build", str(tmp_path / "n.txt"), "-o", str(tmp_path / "out"))
+    assert r.returncode == 0, r.stderr
+    assert (tmp_path / "out" / "kg.html").is_file()
+
+
+def test_cli_control_characters_do_not_break_xml_exports(tmp_path):
+    import networkx as nx
+
+    (tmp_path / "c.txt").write_text("《新能源\x01汽车产业发展规划》由工业和信息化部印发。", encoding="utf-8")
+    r = _kg("build", str(tmp_path / "c.txt"), "-o", str(tmp_path / "out"))
+    assert r.returncode == 0, r.stderr
+    assert nx.read_graphml(tmp_path / "out" / "kg.graphml").number_of_nodes() > 0
+
+
+def test_cli_output_in_the_way_is_refused_not_replaced(tmp_path):
+    (tmp_path / "c.txt").write_text("工业和信息化部部长金壮龙出席会议。", encoding="utf-8")
+    assert _kg("build", str(tmp_path / "c.txt"), "-o", str(tmp_path / "out"), "-q").returncode == 0
+    r = _kg("export", "-s", str(tmp_path / "out"), "--format", "json", "-o", "/dev/null")
+    assert r.returncode == 2 and "E006" in r.stderr
+    assert os.path.exists("/dev/null") and not os.path.isfile("/dev/null")
+
+
+def test_cli_unknown_eval_set_is_an_error():
+    r = _kg("eval", "--set", "bogus")
+    assert r.returncode == 2 and "E011" in r.stderr
+
+
+def test_sentence_of_a_line_without_stops_is_bounded():
+    from kg.model import Document, Span
+
+    doc = Document("x.txt", "字" * 100_000, "0")
+    sentence = doc.sentence_of(Span("x.txt", 50_000, 50_003))
+    assert sentence.end - sentence.start <= 403

@@ -108,3 +108,18 @@ def test_missing_or_damaged_store_is_a_clear_error(tmp_path):
     (tmp_path / "store" / "documents" / "x.json").write_text("{not json", encoding="utf-8")
     with pytest.raises(KgError, match="damaged"):
         load_snapshots(tmp_path)
+
+
+def test_malformed_snapshot_in_an_incremental_build_is_a_clear_error(full, tmp_path):
+    out = tmp_path / "bad"
+    shutil.copytree(full, out)
+    (out / "store" / "documents" / "zz.txt.json").write_text('{"name":"zz.txt","sha256":"x"}', encoding="utf-8")
+    r = _kg("build", "--into", str(out), str(SEEDS[0]))
+    assert r.returncode == 2 and "E008" in r.stderr and "Traceback" not in r.stderr
+    from kg.snapshot import fingerprint
+
+    (out / "store" / "documents" / "zz.txt.json").write_text(
+        '{"name":"zz.txt","sha256":"x","text":"t","mentions":[{"oops":1}],"relations":[],"metrics":[],'
+        f'"fingerprint":"{fingerprint()}"}}', encoding="utf-8")
+    r = _kg("build", "--into", str(out), str(SEEDS[0]))
+    assert r.returncode == 2 and "E008" in r.stderr and "Traceback" not in r.stderr

@@ -14,7 +14,12 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..evaluate import evaluate, report
+    from ..errors import E_OPTION, error
+    from ..evaluate import SETS, evaluate, report
 
+    known = [s.name for s in SETS]
+    unknown = [name for name in args.set or () if name not in known]
+    if unknown:
+        raise error(E_OPTION, f"unknown set {', '.join(unknown)}; known: {', '.join(known)}")
     print(report(evaluate(Path(args.shared), Path(args.seeds), args.set or None)))
     return 0

@@ -153,6 +153,8 @@ def _relax(xs: list[float], ys: list[float], links: list[tuple[int, int, float]]
 
 def _pack(placed: list[tuple[list[int], list[float], list[float]]]) -> list[tuple[list[int], list[float], list[float]]]:
     """Components side by side in rows about as wide as the whole is tall, centred on 0."""
+    if not placed:  # a graph with no entities
+        return []
     boxes = []
     for members, xs, ys in placed:
         left, top = min(xs), min(ys)
@@ -165,8 +167,6 @@ def _pack(placed: list[tuple[list[int], list[float], list[float]]]) -> list[tupl
             x, y, row = 0.0, y + row, 0.0
         packed.append((members, [v + x for v in xs], [v + y for v in ys]))
         x, row = x + w, max(row, h)
-    if not packed:
-        return packed
     mid_x = (min(min(p[1]) for p in packed) + max(max(p[1]) for p in packed)) / 2
     mid_y = (min(min(p[2]) for p in packed) + max(max(p[2]) for p in packed)) / 2
     return [(m, [v - mid_x for v in xs], [v - mid_y for v in ys]) for m, xs, ys in packed]
