@@ -132,7 +132,9 @@ def test_push_sparql_seeds_same_counts_per_class_as_local_store(seeds_out: Path,
     assert remote == local
     assert remote[str(KGO.Person)] > 10 and remote[str(KGO.Metric)] > 100
     triples = sum(1 for _ in open_store(seeds_out).query("SELECT * WHERE { ?s ?p ?o }"))
-    assert _server_graphs(oxigraph)[GRAPH] == triples  # and no temporary graph left behind
+    graphs = _server_graphs(oxigraph)
+    assert graphs[GRAPH] == triples
+    assert not [g for g in graphs if g.startswith("urn:kg-push:")]  # no temporary graph left behind
 
 
 def test_push_sparql_replaces_the_graph_over_sparql_update_only(oxigraph: str) -> None:
@@ -192,6 +194,73 @@ def test_push_sparql_retries_after_server_errors(oxigraph: str) -> None:
         proxy.server_close()
     assert answers[:2] == [503, 503] and len(answers) == 2 + pushed.batches + 1  # the batches, then MOVE
     assert _server_graphs(oxigraph)[graph] == pushed.triples
+
+
+class _Dropping(http.server.BaseHTTPRequestHandler):
+    """Passes requests on to Oxigraph, answers included, except that the answer to MOVE never comes:
+    the connection closes after MOVE was passed on (``ran``) or instead of it."""
+
+    oxigraph = ""
+    move_runs = True
+
+    def do_POST(self) -> None:  # noqa: N802 (http.server's name)
+        body = self.rfile.read(int(self.headers["Content-Length"]))
+        is_move = body.startswith(b"MOVE ")
+        if is_move and not self.move_runs:
+            self.close_connection = True
+            return
+        headers = {k: self.headers[k] for k in ("Content-Type", "Accept") if self.headers[k]}
+        with urllib.request.urlopen(urllib.request.Request(self.oxigraph + self.path, body, headers)) as answer:
+            data, status, kind = answer.read(), answer.status, answer.headers.get("Content-Type", "text/plain")
+        if is_move:
+            self.close_connection = True
+            return
+        self.send_response(status)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def log_message(self, *args) -> None:
+        pass
+
+
+@pytest.mark.parametrize("move_runs", [True, False])
+def test_push_sparql_lost_move_answer_is_checked_not_retried(oxigraph: str, move_runs: bool) -> None:
+    """MOVE is sent once; when its answer is lost, the query endpoint tells whether the swap happened."""
+    graph = f"{GRAPH}/lost-move-{move_runs}"
+    kg = sample_graph.build()
+    handler = type("Handler", (_Dropping,), {"oxigraph": oxigraph, "move_runs": move_runs})
+    proxy = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=proxy.serve_forever, daemon=True).start()
+    try:
+        base = f"http://127.0.0.1:{proxy.server_address[1]}"
+        server = Server(f"{base}/update", f"{base}/store", backoff=0.01)
+        if move_runs:
+            assert push_sparql(_lines(kg), server, graph).triples == len(to_rdf(kg))
+        else:
+            with pytest.raises(KgError, match="E010.*cannot reach .*tried 1 times"):
+                push_sparql(_lines(kg), server, graph)
+    finally:
+        proxy.shutdown()
+        proxy.server_close()
+    graphs = _server_graphs(oxigraph)
+    assert graphs.get(graph) == (len(to_rdf(kg)) if move_runs else None)
+    assert not [g for g in graphs if g.startswith("urn:kg-push:")]
+
+
+@pytest.mark.parametrize("url", ["notaurl", "file:///tmp/x", "ftp://127.0.0.1/update", "http://[::1/update"])
+def test_push_sparql_refuses_urls_that_are_not_http(seeds_out: Path, url: str) -> None:
+    r = _kg("push", "-s", str(seeds_out), "--sparql", url)
+    assert r.returncode == 2 and "Traceback" not in r.stderr, r.stderr
+    assert r.stderr.startswith("kg: error E010: ") and "pushed" not in r.stderr
+
+
+def test_push_sparql_errors_hide_the_password(seeds_out: Path) -> None:
+    r = _kg("push", "-s", str(seeds_out), "--sparql", f"http://me:secret@127.0.0.1:{_free_port()}/update",
+            "--retries", "0")
+    assert r.returncode == 2 and "E010" in r.stderr and "cannot reach" in r.stderr
+    assert "secret" not in r.stderr
 
 
 def test_push_sparql_refuses_an_iri_that_would_break_the_update(oxigraph: str) -> None:

@@ -36,9 +36,9 @@ def run(args: argparse.Namespace) -> int:
         raise error(E_PUSH, "--graph and --graph-store go with --sparql, not --cypher")
     password = args.password if args.password is not None else os.environ.get(PASSWORD_VARIABLE)
     if args.sparql:
-        from ..push.sparql import DEFAULT_GRAPH, Server, push_sparql, store_triples
+        from ..push.sparql import DEFAULT_GRAPH, Server, check_server, push_sparql, store_triples
 
-        server = Server(args.sparql, args.graph_store, args.user, password, retries=max(args.retries, 0))
+        server = check_server(Server(args.sparql, args.graph_store, args.user, password, retries=max(args.retries, 0)))
         done = push_sparql(store_triples(args.store), server, args.graph or DEFAULT_GRAPH)
         print(f"pushed {done.triples} triples in {done.batches} batches into <{done.graph}> "
               f"in {done.seconds:.1f} s", file=sys.stderr)
