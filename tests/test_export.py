@@ -297,3 +297,9 @@ def test_export_cli_unwritable_output_is_a_clear_error(seeds_out: Path, tmp_path
 def test_export_cli_refuses_unknown_format(seeds_out: Path) -> None:
     r = _kg("export", "-s", str(seeds_out), "--format", "pdf")
     assert r.returncode == 2 and "invalid choice" in r.stderr
+
+
+def test_export_cli_refuses_an_empty_output_path(seeds_out: Path) -> None:
+    r = _kg("export", "-s", str(seeds_out), "--format", "gexf", "-o", "")
+    assert r.returncode == 2 and "E006" in r.stderr and "-o needs a path" in r.stderr
+    assert not (seeds_out / "kg.gexf").exists()

@@ -26,10 +26,12 @@ def run(args: argparse.Namespace) -> int:
     from ..store import load_graph
     from ..writers.registry import FORMATS
 
+    if args.output is not None and not args.output.strip():
+        raise error(E_OUTPUT, "-o needs a path; leave it out to write OUT/<the format's file name>")
     fmt = FORMATS[args.format]
     t0 = time.perf_counter()
     kg = load_graph(args.store)
-    path = Path(args.output) if args.output else Path(args.store) / fmt.filename
+    path = Path(args.output) if args.output is not None else Path(args.store) / fmt.filename
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
