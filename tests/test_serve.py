@@ -29,25 +29,50 @@ from kg.iris import graph_iri
 from kg.sparql.questions import QUERIES, load_questions
 
 TIMEOUT = 2.0  # seconds the server lets a query run
+LOAD_TIMEOUT = 10.0  # for the load test: generous, so a slow 2-core machine does not cut its queries
 RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"  # 10^14 rows: hours
 OFFICIALS = (QUERIES / "01_officials_at_ministry.rq").read_text(encoding="utf-8")
 KGO = "https://w3id.org/kg-cn/ontology#"
 
 
-@pytest.fixture(scope="module")
-def endpoint(seeds_out: Path):
-    """The URL of a ``kg serve`` process on the seeds' store (3 workers, 2 s timeout, 1 MB cap)."""
-    proc = subprocess.Popen([sys.executable, "-m", "kg.cli", "serve", "-s", str(seeds_out), "--port", "0", "-q",
-                             "--workers", "3", "--timeout", str(TIMEOUT), "--max-result-mb", "1"],
+def _endpoint_url(proc: subprocess.Popen, seconds: float = 60.0) -> str:
+    """The URL ``kg serve`` gives on its first stderr line, read with a deadline so a stuck server fails the test."""
+    lines: list[str] = []
+    reader = threading.Thread(target=lambda: lines.append(proc.stderr.readline()), daemon=True)
+    reader.start()
+    reader.join(seconds)
+    if not lines or "SPARQL endpoint at http://127.0.0.1:" not in lines[0]:
+        proc.kill()
+        reader.join(10)
+        pytest.fail(f"kg serve gave no endpoint within {seconds:g} s: {''.join(lines)}{proc.stderr.read()}")
+    return lines[0].split(" at ")[1].split()[0]
+
+
+def _serve(out: Path, timeout: float):
+    """A ``kg serve`` process on ``out`` (3 workers, ``timeout`` s, 1 MB cap): yields its URL, then
+    stops it and checks that it logged no traceback."""
+    proc = subprocess.Popen([sys.executable, "-m", "kg.cli", "serve", "-s", str(out), "--port", "0", "-q",
+                             "--workers", "3", "--timeout", str(timeout), "--max-result-mb", "1"],
                             stderr=subprocess.PIPE, text=True)
-    first = proc.stderr.readline()
-    assert "SPARQL endpoint at http://127.0.0.1:" in first, first + proc.stderr.read()
+    url = _endpoint_url(proc)
     log: list[str] = []
     threading.Thread(target=lambda: log.extend(proc.stderr), daemon=True).start()
-    yield first.split(" at ")[1].split()[0]
+    yield url
     proc.terminate()
     proc.wait(timeout=10)
     assert not [line for line in log if "Traceback" in line], "".join(log)
+
+
+@pytest.fixture(scope="module")
+def endpoint(seeds_out: Path):
+    """The URL of a ``kg serve`` process on the seeds' store, queries cut at 2 s."""
+    yield from _serve(seeds_out, TIMEOUT)
+
+
+@pytest.fixture(scope="module")
+def loaded_endpoint(seeds_out: Path):
+    """The same with a generous timeout, for the load test."""
+    yield from _serve(seeds_out, LOAD_TIMEOUT)
 
 
 def _http(url: str, data: bytes | None = None, headers: dict[str, str] | None = None,
@@ -160,8 +185,9 @@ def test_serve_refuses_service_and_reports_malformed_queries(endpoint):
 
 
 def test_serve_caps_result_size(endpoint):
-    status, _, body = _get(endpoint, "SELECT * WHERE { ?s ?p ?o }")  # 7 MB of JSON on the seeds
+    status, headers, body = _get(endpoint, "SELECT * WHERE { ?s ?p ?o }")  # 7 MB of JSON on the seeds
     assert status == 422 and b"cap" in body
+    assert headers["X-Content-Type-Options"] == "nosniff"
     assert _get(endpoint, "SELECT * WHERE { ?s ?p ?o } LIMIT 100")[0] == 200
 
 
@@ -193,16 +219,17 @@ def test_serve_cuts_a_runaway_query_and_keeps_answering(endpoint):
         answered_meanwhile += 1
     thread.join()
     status, _, body = slow["answer"]
-    assert status == 503 and b"timeout" in body
+    assert status == 503 and b"cut at the 2 s timeout" in body  # cut, not refused as busy
     assert TIMEOUT <= slow["seconds"] < TIMEOUT + 10
     assert answered_meanwhile >= 5  # others were answered while the runaway ran
     time.sleep(1.0)  # the killed worker's replacement starts
-    statuses = [s for s, _, _ in ThreadPoolExecutor(3).map(lambda _: _get(endpoint, RUNAWAY), range(3))]
-    assert statuses == [503, 503, 503]  # every worker, replacements included, is cut again
+    answers = [(s, b) for s, _, b in ThreadPoolExecutor(3).map(lambda _: _get(endpoint, RUNAWAY), range(3))]
+    for status, body in answers:  # every worker, replacements included, is cut again
+        assert status == 503 and b"cut at the 2 s timeout" in body, body
     assert _get(endpoint, OFFICIALS)[0] == 200
 
 
-def test_serve_under_load_eight_clients_two_hundred_queries_each(endpoint):
+def test_serve_under_load_eight_clients_two_hundred_queries_each(loaded_endpoint):
     questions = [q.text for q in load_questions(QUERIES)]
 
     def client(n: int) -> list[str]:
@@ -210,7 +237,7 @@ def test_serve_under_load_eight_clients_two_hundred_queries_each(endpoint):
         for i in range(200):
             query = questions[(n + i) % len(questions)]
             try:
-                answer = _wrapper(endpoint, query, JSON, "POST" if i % 2 else "GET").queryAndConvert()
+                answer = _wrapper(loaded_endpoint, query, JSON, "POST" if i % 2 else "GET").queryAndConvert()
                 if not answer["results"]["bindings"]:
                     errors.append(f"client {n} query {i}: no rows")
             except Exception as exc:  # any failure is a load-test error to report, not to stop on
@@ -220,6 +247,24 @@ def test_serve_under_load_eight_clients_two_hundred_queries_each(endpoint):
     with ThreadPoolExecutor(8) as pool:
         errors = [e for found in pool.map(client, range(8)) for e in found]
     assert errors == []
+
+
+@pytest.mark.parametrize("option", [("--timeout", "nan"), ("--timeout", "inf"), ("--timeout", "0"),
+                                    ("--max-result-mb", "1e-9"), ("--max-result-mb", "inf")])
+def test_serve_refuses_timeouts_and_caps_that_mean_nothing(seeds_out, option):
+    r = subprocess.run([sys.executable, "-m", "kg.cli", "serve", "-s", str(seeds_out), "--port", "0", *option],
+                       capture_output=True, text=True, timeout=60)
+    assert r.returncode == 2 and "E011" in r.stderr and option[0] in r.stderr and "Traceback" not in r.stderr
+
+
+def test_pool_replaces_a_worker_whose_request_failed_to_send(seeds_out):
+    """A request that cannot be sent raises, and the worker taken for it is not lost to the pool."""
+    from kg.sparql.pool import QueryPool, Request
+
+    with QueryPool(seeds_out, workers=1, timeout=30) as pool:
+        with pytest.raises(Exception):
+            pool.answer(Request(lambda: None))  # type: ignore[arg-type]  # not picklable
+        assert pool.answer(Request("ASK { ?p a kgo:Person }", "application/json")).status == 200
 
 
 def _workers_of(out: Path) -> list[str]:
@@ -240,7 +285,7 @@ def test_serve_stops_its_workers_on_sigterm_and_reports_a_busy_port(seeds_out, t
     shutil.copytree(seeds_out, out)  # a path of its own, so only this server's workers match
     proc = subprocess.Popen([sys.executable, "-m", "kg.cli", "serve", "-s", str(out), "--port", "0", "-q",
                              "--workers", "2"], stderr=subprocess.PIPE, text=True)
-    url = proc.stderr.readline().split(" at ")[1].split()[0]
+    url = _endpoint_url(proc)
     assert len(_workers_of(out)) == 2
     port = int(url.split(":")[2].split("/")[0])
     busy = subprocess.run([sys.executable, "-m", "kg.cli", "serve", "-s", str(out), "--port", str(port)],

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import math
 import os
 
 
@@ -27,9 +28,14 @@ def run(args: argparse.Namespace) -> int:
 
     if not 0 <= args.port <= 65535:
         raise error(E_OPTION, f"--port must be 0 to 65535, not {args.port}")
-    if args.timeout <= 0 or args.max_result_mb <= 0 or args.workers < 1:
-        raise error(E_OPTION, "--timeout and --max-result-mb must be positive, --workers at least 1")
-    with QueryPool(args.store, workers=args.workers, timeout=args.timeout,
-                   max_bytes=int(args.max_result_mb * 1_000_000)) as pool:
+    if not (math.isfinite(args.timeout) and args.timeout > 0):
+        raise error(E_OPTION, f"--timeout must be a positive number of seconds, not {args.timeout:g}")
+    max_bytes = int(args.max_result_mb * 1_000_000) if math.isfinite(args.max_result_mb) else 0
+    if max_bytes < 1:  # 0 would mean no cap to the workers
+        raise error(E_OPTION, f"--max-result-mb must be a finite size of at least one byte (0.000001), "
+                    f"not {args.max_result_mb:g}")
+    if args.workers < 1:
+        raise error(E_OPTION, f"--workers must be at least 1, not {args.workers}")
+    with QueryPool(args.store, workers=args.workers, timeout=args.timeout, max_bytes=max_bytes) as pool:
         serve(pool, args.host, args.port, load_questions(), quiet=args.quiet)
     return 0

@@ -15,6 +15,7 @@ import socket
 import subprocess
 import sys
 import threading
+import time
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from pathlib import Path
@@ -34,8 +35,9 @@ class _Worker:
 
 
 class QueryPool:
-    """``workers`` processes answering queries, each query cut after ``timeout`` seconds and
-    each answer refused past ``max_bytes`` (``None``: no cap)."""
+    """``workers`` processes answering queries, each query cut ``timeout`` seconds after it
+    arrived (waiting for a free worker included) and each answer refused past ``max_bytes``
+    (``None``: no cap)."""
 
     def __init__(self, out: str | Path, workers: int = 2, timeout: float = 30.0, max_bytes: int | None = None):
         self.out = str(out)
@@ -93,14 +95,24 @@ class QueryPool:
             self._workers.pop(worker.process.pid, None)
 
     def _replace(self, worker: _Worker) -> None:
-        """Kill ``worker`` and put a fresh one in its place (run in a thread: startup takes a moment)."""
+        """Kill ``worker`` and put a fresh one in its place (run in a thread: startup takes a moment).
+
+        A fresh worker that fails to start is tried once more; then the pool goes on one worker short.
+        """
         self._retire(worker)
-        if self._closed:
-            return
-        try:
-            fresh = self._spawn()
-        except KgError as exc:
-            print(f"kg: a query worker could not be replaced: {exc}", file=sys.stderr)
+        for _ in range(2):
+            if self._closed:
+                return
+            try:
+                fresh = self._spawn()
+                break
+            except (KgError, OSError) as exc:
+                failure = exc
+        else:
+            with self._lock:
+                left = len(self._workers)
+            print(f"kg: error: a query worker could not be replaced (tried twice): {failure}; "
+                  f"{left} of {self.size} workers left", file=sys.stderr, flush=True)
             return
         if self._closed:
             self._retire(fresh)
@@ -108,22 +120,31 @@ class QueryPool:
             self._idle.put(fresh)
 
     def answer(self, request: Request) -> Answer:
-        """Run ``request`` on an idle worker; 503 when none is free in time or the query is cut."""
+        """Run ``request`` on an idle worker; 503 when none is free in time or the query is cut.
+
+        One deadline covers both the wait for a worker and the query, so no answer takes much
+        more than ``timeout``.
+        """
+        deadline = time.monotonic() + self.timeout
         try:
             worker = self._idle.get(timeout=self.timeout)
         except queue.Empty:
             return Answer.text(503, f"every query worker stayed busy for {self.timeout:g} s: try again later")
+        healthy = False
         try:
             worker.conn.send(request)
-            if worker.conn.poll(self.timeout):
+            if worker.conn.poll(max(0.0, deadline - time.monotonic())):
                 answer = worker.conn.recv()
-                self._idle.put(worker)
+                healthy = True
                 return answer
-            message = Answer.text(503, f"the query was cut at the {self.timeout:g} s timeout")
+            return Answer.text(503, f"the query was cut at the {self.timeout:g} s timeout")
         except (EOFError, OSError):
-            message = Answer.text(500, "the query worker stopped while answering (out of memory?)")
-        threading.Thread(target=self._replace, args=(worker,), daemon=True).start()
-        return message
+            return Answer.text(500, "the query worker stopped while answering (out of memory?)")
+        finally:  # a worker whose state is unknown (cut, dead, or an unexpected error) is replaced
+            if healthy:
+                self._idle.put(worker)
+            else:
+                threading.Thread(target=self._replace, args=(worker,), daemon=True).start()
 
     def close(self) -> None:
         self._closed = True

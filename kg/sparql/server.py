@@ -26,6 +26,7 @@ __all__ = ["SparqlServer", "serve", "ENDPOINT", "MAX_REQUEST_BYTES"]
 
 MAX_REQUEST_BYTES = 1_000_000  # a query larger than this is not a query a person wrote
 ENDPOINT = "/sparql"
+CLIENT_SECONDS = 30  # the longest a client may stay silent while sending a request or reading an answer
 
 
 class SparqlServer(ThreadingHTTPServer):
@@ -55,6 +56,7 @@ class _Handler(BaseHTTPRequestHandler):
     server: SparqlServer
     server_version = "kg-sparql"
     protocol_version = "HTTP/1.1"
+    timeout = CLIENT_SECONDS  # then a slow (slowloris) or idle client's connection is closed, its thread freed
 
     def log_message(self, format: str, *args) -> None:
         if not self.server.quiet:
@@ -64,6 +66,7 @@ class _Handler(BaseHTTPRequestHandler):
         self.send_response(answer.status)
         self.send_header("Content-Type", answer.content_type)
         self.send_header("Content-Length", str(len(answer.body)))
+        self.send_header("X-Content-Type-Options", "nosniff")  # an answer is shown as its type says, never as HTML
         for name, value in (extra or {}).items():
             self.send_header(name, value)
         self.end_headers()
