@@ -7,9 +7,8 @@ that update the target graph is untouched, so a failure never leaves half of a n
 behind. RDF graphs are sets and ours hold no blank nodes, so a batch sent twice after a lost
 answer adds nothing: every upload request is retried, with a doubling wait between tries.
 MOVE is not: sent again after it ran, it would move an empty graph over the new one. When its
-answer is lost, the query endpoint beside the update one (``…/update`` → ``…/query``) is asked
-whether the target holds the new triples and the temporary graph is gone; if so the push
-succeeded.
+answer is lost or an error, the query endpoint (:func:`_query_url`) is asked whether the target
+holds the new triples and the temporary graph is gone; if so the push succeeded.
 """
 from __future__ import annotations
 
@@ -42,7 +41,7 @@ _RETRIED = {408, 429, 500, 502, 503, 504}
 class Server:
     update: str  # the SPARQL Update endpoint
     graph_store: str | None = None  # the Graph Store Protocol endpoint, if the server has one
-    query: str | None = None  # the SPARQL query endpoint; default: the update URL with …/query for …/update
+    query: str | None = None  # the SPARQL query endpoint; default: see _query_url
     user: str | None = None
     password: str | None = None
     retries: int = 3  # tries after the first
@@ -99,10 +98,12 @@ def check_server(server: Server) -> Server:
     return dataclasses.replace(server, user=user, password=password, **urls)
 
 
-def _query_url(server: Server) -> str | None:
+def _query_url(server: Server) -> str:
+    """Where to ask what the server holds: ``query``, else …/query beside …/update, else the update URL
+    (Virtuoso answers both on one)."""
     if server.query:
         return server.query
-    return server.update[:-len("update")] + "query" if server.update.endswith("/update") else None
+    return server.update[:-len("update")] + "query" if server.update.endswith("/update") else server.update
 
 
 def _send(server: Server, url: str, body: bytes, content_type: str, what: str,
@@ -140,8 +141,6 @@ def _update(server: Server, text: str, what: str) -> None:
 def _moved(server: Server, temporary: str, graph: str, triples: int) -> bool:
     """Whether ``MOVE <temporary> TO <graph>`` ran: the target holds ``triples`` and the temporary graph is gone."""
     url = _query_url(server)
-    if url is None:
-        return False
     query = (f"SELECT (COUNT(*) AS ?n) (SUM(IF(?g = <{temporary}>, 1, 0)) AS ?left) WHERE {{ "
              f"VALUES ?g {{ <{graph}> <{temporary}> }} GRAPH ?g {{ ?s ?p ?o }} }}")
     try:
