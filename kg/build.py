@@ -15,7 +15,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
-from .errors import E_NO_STORE, E_OUTPUT, error
+from .errors import E_OUTPUT, error
 from .model import Analysis, Document, KnowledgeGraph
 from .pipeline import run
 from .reading import MAX_BYTES, read_documents
@@ -53,6 +53,7 @@ def build(sources: Iterable[str | Path], progress: Progress | None = None,
     documents join the graph, and a document whose content is unchanged is not extracted again.
     """
     from . import snapshot
+    from .store import analysis_of
 
     t0 = time.perf_counter()
     docs = {d.name: d for d in read_documents(list(sources), max_bytes)} if sources else {}
@@ -63,16 +64,13 @@ def build(sources: Iterable[str | Path], progress: Progress | None = None,
         old = previous.get(name)
         doc = docs.get(name)
         if old is not None and snapshot.is_current(old, doc.sha256 if doc else old["sha256"]):
-            data = old
+            snapshots.append(old)
+            analyses.append(analysis_of(old))
         else:
-            fresh = doc or Document(name=name, text=old["text"], sha256=old["sha256"])
-            data = snapshot.dump(run(Analysis(fresh)))
+            fresh = run(Analysis(doc or Document(name=name, text=old["text"], sha256=old["sha256"])))
+            snapshots.append(snapshot.dump(fresh))  # before resolution, which adds mentions
+            analyses.append(fresh)
             extracted += 1
-        snapshots.append(data)
-        try:
-            analyses.append(snapshot.load(data))
-        except (KeyError, TypeError, ValueError) as exc:  # only a stored snapshot can be malformed
-            raise error(E_NO_STORE, f"damaged document snapshot for {name}: {exc!r}") from None
         if progress:
             progress(i + 1, len(names), name)
     kg = resolve(analyses)

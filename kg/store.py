@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import E_NO_STORE, error
-from .model import KnowledgeGraph
+from .model import Analysis, KnowledgeGraph
 
 _SNAPSHOT_KEYS = {"name": str, "sha256": str, "text": str, "mentions": list, "relations": list, "metrics": list}
 STORE_DIR = "store"
@@ -61,31 +61,34 @@ def load_snapshots(out: str | Path) -> dict[str, dict[str, Any]]:
     return snapshots
 
 
-def load_graph(out: str | Path) -> KnowledgeGraph:
-    """The resolved graph ``kg build`` wrote into ``out``, documents' texts included."""
+def analysis_of(data: dict[str, Any]) -> Analysis:
+    """A stored snapshot as an analysis; a malformed one is a damaged store, not a crash."""
     from . import snapshot
-    from .resolve import resolve
 
     try:
-        analyses = [snapshot.load(data) for _, data in sorted(load_snapshots(out).items())]
+        return snapshot.load(data)
     except (KeyError, TypeError, ValueError) as exc:
-        raise error(E_NO_STORE, f"damaged document snapshot in {out}: {exc!r}") from None
-    return resolve(analyses)
+        raise error(E_NO_STORE, f"damaged document snapshot for {data.get('name')}: {exc!r}") from None
+
+
+def load_graph(out: str | Path) -> KnowledgeGraph:
+    """The resolved graph ``kg build`` wrote into ``out``, documents' texts included."""
+    from .resolve import resolve
+
+    return resolve([analysis_of(data) for _, data in sorted(load_snapshots(out).items())])
 
 
 def _fill_database(kg: KnowledgeGraph, path: Path) -> None:
     """Bulk-load the merged graph (default graph) and one named graph per document."""
     from pyoxigraph import DefaultGraph, NamedNode, RdfFormat, Store
 
-    from .iris import graph_iri
-    from .writers.rdf import for_document, to_rdf
+    from .writers.rdf import document_graphs, to_rdf
 
     store = Store(str(path))
-    graphs = [(DefaultGraph(), kg)] + [(NamedNode(str(graph_iri(name))), for_document(kg, name))
-                                       for name in sorted(kg.documents)]
-    for graph, part in graphs:
-        store.bulk_load(to_rdf(part).serialize(format="nt", encoding="utf-8"), format=RdfFormat.N_TRIPLES,
-                        to_graph=graph)
+    graphs = [(DefaultGraph(), to_rdf(kg))] + [(NamedNode(str(iri)), g) for iri, g in document_graphs(kg)]
+    for target, graph in graphs:
+        store.bulk_load(graph.serialize(format="nt", encoding="utf-8"), format=RdfFormat.N_TRIPLES,
+                        to_graph=target)
     store.flush()
     del store  # closes the database before the folder moves
 

@@ -70,19 +70,13 @@ def _left(idx: TokenIndex, end: int, limit: int, stops=GOVERNING) -> int:
     return edge
 
 
-def _cut_at_and(idx: TokenIndex, start: int, end: int) -> int:
+def _cut_at_and(text: str, start: int, end: int) -> int:
     """``A行动和B计划``: a 和 after a complete name starts a new one; keep the part after it.
 
     和 inside one name (电信和互联网服务合规指南, 防范和化解…专项行动) stays.
     """
-    cut = idx.text.rfind("和", start, end)
-    if cut < 0 or not idx.text[start:cut].endswith(POLICY_CUES):  # 电信和互联网服务合规指南 is one name
-        return start
-    before, after = idx.token_ending_at(cut), idx.token_ending_at(cut + 1)
-    if before is not None and after is not None and after + 1 < len(idx.tokens) \
-            and idx.tokens[before][1] == "v" and idx.tokens[after + 1][1] == "v":
-        return start
-    return cut + 1
+    cut = text.rfind("和", start, end)
+    return cut + 1 if cut >= 0 and text[start:cut].endswith(POLICY_CUES) else start
 
 
 _JOINERS = "与和—－-"
@@ -149,7 +143,7 @@ def policies(a: Analysis, idx: TokenIndex) -> None:
             if m.start() - start < 2 or not re.search(r"[\u4e00-\u9fffA-Za-z0-9]", text[start:m.start()]):
                 continue
             if "和" in text[start:m.start()] and not quoted:
-                start = _cut_at_and(idx, start, m.start())
+                start = _cut_at_and(text, start, m.start())
             if m.end() - start >= 4:
                 _add(a, "Policy", start, m.end())
 

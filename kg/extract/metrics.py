@@ -9,7 +9,7 @@ the paragraph or the question being answered when the figure's own clause names 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import cache
 
@@ -477,7 +477,7 @@ def _coordinated(ctx: _Context, d: _Draft, sentence_start: int) -> list[_Draft]:
         m = _COORDINATED.search(wider)
         if m:
             source = wider
-            d = _Draft(d.fig, d.anchor, sentence_start, d.end, d.head, d.noun, d.unit, d.subject, d.inherited)
+            d = replace(d, start=sentence_start)
     if not m or not re.search(r"(?<!平)[都均]", source[m.end():]):
         return [d]
     out = []
@@ -487,7 +487,7 @@ def _coordinated(ctx: _Context, d: _Draft, sentence_start: int) -> list[_Draft]:
         what = _AFTER_LIST.match(source, m.end())  # …等|省份增速|都超过, …等|行业投资|都是
         rest = _CATEGORY.sub("", what.group(1)) if what else ""
         head = rest if len(rest) >= 2 else item + d.head
-        out.append(_Draft(d.fig, d.anchor, d.start, d.end, head, d.noun, d.unit, subject or d.subject, d.inherited))
+        out.append(replace(d, head=head, subject=subject or d.subject))
     return out
 
 

@@ -12,6 +12,7 @@ Every node has an IRI (no blank nodes), so serialisations are stable.
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import replace
 from decimal import Decimal
 
@@ -23,7 +24,7 @@ from ..iris import (document_iri, graph_iri, entity_iri, metric_iri, position_se
 from ..model import Document, Entity, KnowledgeGraph, Metric, Relation, Span
 from ..ontology import KGO, OA, PREDICATE_PROPERTIES, PREFIXES, SUBTYPE_CLASSES, TYPE_CLASSES
 
-__all__ = ["to_rdf", "to_dataset", "for_document"]
+__all__ = ["to_rdf", "to_dataset", "document_graphs", "for_document"]
 
 
 def _bind_prefixes(graph: Graph) -> Graph:
@@ -75,15 +76,21 @@ def for_document(kg: KnowledgeGraph, name: str) -> KnowledgeGraph:
     return part
 
 
-def to_dataset(kg: KnowledgeGraph) -> Dataset:
-    """One named graph per document (``graph_iri(name)``), as TriG, N-Quads and the store hold it."""
-    ds = Dataset(default_union=False)
-    _bind_prefixes(ds)
+def document_graphs(kg: KnowledgeGraph) -> Iterator[tuple[URIRef, Graph]]:
+    """Each document's graph under its name (``graph_iri``), in document order."""
     names = sorted(set(kg.documents) | {s.doc for e in kg.entities.values() for s in e.mentions})
     for name in names:
-        g = ds.graph(graph_iri(name))
-        for triple in to_rdf(for_document(kg, name)):
-            g.add(triple)
+        yield graph_iri(name), to_rdf(for_document(kg, name))
+
+
+def to_dataset(kg: KnowledgeGraph) -> Dataset:
+    """One named graph per document, as TriG, N-Quads and the store hold it."""
+    ds = Dataset(default_union=False)
+    _bind_prefixes(ds)
+    for iri, graph in document_graphs(kg):
+        named = ds.graph(iri)
+        for triple in graph:
+            named.add(triple)
     return ds
 
 
