@@ -3,7 +3,7 @@
     python benchmarks/sparql_store.py [--triples 1000000] [--runs 5] [--rdflib-runs 3]
 
 The graph is the seeds' graph grown by copies, so it has our shape: each copy is another set
-of documents, with its own mentions, statements, metrics and less-known entities, while
+of documents, with its own mentions, sentences, statements, metrics and less-known entities, while
 entities the seeds name in two or more documents (工业和信息化部, 新能源汽车, 5G, 金壮龙 …)
 stay one node that gains mentions and facts, as they would in a larger corpus. The store is
 an Oxigraph store in a kg output folder, opened read-only as ``kg query`` and ``kg serve``
@@ -25,6 +25,7 @@ ROOT = Path(__file__).resolve().parents[1]
 BASE = "https://w3id.org/kg-cn/id/"
 _IRI = re.compile(r"<https://w3id\.org/kg-cn/id/([^>#]*)(#[^>]*)?>")
 _LABEL = re.compile(r'^(<[^>]*>) (<http://www\.w3\.org/2004/02/skos/core#(?:pref|alt)Label>) "(.*)"@zh \.$')
+_SENTENCE = re.compile(r'^(<[^>]*> <https://w3id\.org/kg-cn/ontology#sentence>) "(.*)"@zh \.$')
 _FILE_NAME = re.compile(r'^(.*<https://w3id\.org/kg-cn/ontology#fileName>) "(.*)" \.$')
 
 
@@ -64,6 +65,9 @@ def copy_line(line: str, k: int, hubs: set[str], shared: set[str]) -> str:
     label = _LABEL.match(line)
     if label and label[1][1:-1] not in hubs and "/role/" not in label[1]:
         line = f'{label[1]} {label[2]} "{label[3]}~{k}"@zh .'
+    sentence = _SENTENCE.match(line)
+    if sentence:
+        line = f'{sentence[1]} "{sentence[2]}~{k}"@zh .'
     name = _FILE_NAME.match(line)
     if name:
         line = f'{name[1]} "c{k}_{name[2]}" .'
