@@ -45,6 +45,24 @@ def test_organisation_edges(text, name):
     assert name in _names(text, "Organization")
 
 
+@pytest.mark.parametrize("text, name", [
+    ("2011年6月至今任深圳市聚飞光电股份有限公司董事、总经理。", "深圳市聚飞光电股份有限公司"),
+    ("兼任东莞首道超净技术有限公司董事。", "东莞首道超净技术有限公司"),
+    ("董事、党委书记，山东新能泰山发电股份有限公司董事长。", "山东新能泰山发电股份有限公司"),
+    ("2008年10月至今任金龙机电股份有限公司董事。", "金龙机电股份有限公司"),
+    ("他于2003年加入武汉武商量贩连锁有限公司。", "武汉武商量贩连锁有限公司"),
+])
+def test_registered_company_names_hold_verbs_but_not_the_clause(text, name):
+    orgs = _names(text, "Organization")
+    assert name in orgs
+    assert not any(o != name and o.endswith(name[-4:]) for o in orgs), orgs  # no clipped or padded copy
+
+
+def test_a_verb_after_a_verb_starts_the_clause_not_the_name():
+    orgs = _names("公司决定收购华为技术有限公司的股权。", "Organization")
+    assert "华为技术有限公司" in orgs and not any(o.startswith(("公司", "收购")) for o in orgs)
+
+
 def test_legal_form_and_company_department_are_not_units():
     orgs = _names("泰豪集团有限公司董事长黄代放表示，公司财务部负责此事。华数传媒网络有限公司财务部经理。", "Organization")
     assert "泰豪集团有限公司" in orgs and "泰豪集团" not in orgs

@@ -12,7 +12,7 @@ from bisect import bisect_left
 from .. import lexicon
 from ..model import Analysis, Mention, RelationMention
 from .chunks import NAME_TAGS_STOP_STRONG, TokenIndex
-from .cues import ORG_SUFFIXES, TRANSLIT, UNIT_SUFFIXES, WEAK_ORG_SUFFIXES
+from .cues import LEFT_STOP_WORDS, ORG_SUFFIXES, TRANSLIT, UNIT_SUFFIXES, WEAK_ORG_SUFFIXES
 
 _SUFFIXES = sorted(ORG_SUFFIXES, key=lambda s: (-len(s), s))
 _GENERIC_HEADS = ("国内", "国外", "我国", "全国各", "各", "该", "本", "这", "其", "相关", "有关", "一些", "多家",
@@ -24,6 +24,14 @@ _LEADING_VERBS = frozenset("任于在由从曾现历至赴进入今")
 
 
 _LEGAL_TAILS = ("有限公司", "股份有限公司", "有限责任公司", "股份公司", "公司", "控股")
+# A registered company name before its legal form is coined freely: verbs and adverbs inside
+# it are common (深圳市聚飞光电…, 云南大为制焦…, 山东新能泰山发电…), so only clause words end it.
+_LEGAL_FORMS = frozenset({"有限公司", "股份有限公司", "有限责任公司", "股份公司", "集团公司"})
+_LEGAL_NAME_STOP_TAGS = NAME_TAGS_STOP_STRONG - {"v"}
+_LEGAL_NAME_STOPS = LEFT_STOP_WORDS - {"新", "能"}
+_NOT_A_NAME_START = frozenset({"v", "vn", "d", "ad", "m", "t"})
+_CLAUSE_BEFORE_VERB = frozenset({"v", "p", "r", "c"})
+_TIME_BEFORE = re.compile(r"(?:\d+\s*[年月日]|至今|以来|期间|之后|以后)")
 
 
 def suffix_of(name: str) -> str | None:
@@ -153,6 +161,33 @@ def _over_brackets(idx: TokenIndex, text: str, start: int) -> int:
     return before if before < open_at else start
 
 
+def _registered_name_start(idx: TokenIndex, text: str, start: int, suffix_at: int) -> int:
+    """Where a registered name really starts inside the run before its legal form: after the
+    last date (2008年10月至今任…), after a verb that follows a verb (决定收购|华为技术…), and
+    past verbs or adverbs leading what is left (收购|华为技术…)."""
+    time = None
+    for time in _TIME_BEFORE.finditer(text, start, suffix_at):
+        pass
+    if time is not None:
+        start = time.end()
+    first = bisect_left(idx.starts, start)
+    previous = ""
+    for word, tag, s in idx.tokens[first:]:
+        if s >= suffix_at:
+            break
+        if tag == "v" and previous in _CLAUSE_BEFORE_VERB:
+            start = s
+        previous = tag
+    i = bisect_left(idx.starts, start)
+    while i < len(idx.tokens):
+        word, tag, s = idx.tokens[i]
+        if s != start or s + len(word) > suffix_at - 2 or tag not in _NOT_A_NAME_START:
+            break
+        start = s + len(word)
+        i += 1
+    return start
+
+
 def _with_unit(idx: TokenIndex, text: str, end: int, longest: int = 8) -> int:
     """Extend a name over a unit that follows it directly (…学院|财政系, …证券|深圳营业部)."""
     for j in range(min(longest, len(text) - end), 1, -1):
@@ -202,7 +237,14 @@ def suffix_orgs(a: Analysis, idx: TokenIndex) -> None:
                 continue
             if text.startswith(_LEGAL_TAILS, end):  # 泰豪集团|有限公司: the longer name is found too
                 continue
-            start = _over_brackets(idx, text, idx.left_edge(end, 20, tag_stops=NAME_TAGS_STOP_STRONG))
+            if suffix_of(text[max(0, end - 8):end]) != suf:  # 有限|公司: the longest suffix decides
+                continue
+            if suf in _LEGAL_FORMS:
+                start = _over_brackets(idx, text, idx.left_edge(end, 20, stops=_LEGAL_NAME_STOPS,
+                                                                tag_stops=_LEGAL_NAME_STOP_TAGS))
+                start = _registered_name_start(idx, text, start, m.start())
+            else:
+                start = _over_brackets(idx, text, idx.left_edge(end, 20, tag_stops=NAME_TAGS_STOP_STRONG))
             while text[start] in _LEADING_VERBS and start + 1 < m.start() and plausible_org(text[start + 1:end]):
                 start += 1
             if start >= m.start() or weak and not _has_named_parent(text[start:end]):
