@@ -51,6 +51,10 @@ def test_organisation_edges(text, name):
     ("董事、党委书记，山东新能泰山发电股份有限公司董事长。", "山东新能泰山发电股份有限公司"),
     ("2008年10月至今任金龙机电股份有限公司董事。", "金龙机电股份有限公司"),
     ("他于2003年加入武汉武商量贩连锁有限公司。", "武汉武商量贩连锁有限公司"),
+    ("研究所高级顾问，露笑科技股份有限公司独立董事。", "露笑科技股份有限公司"),
+    ("司副总经理、常州大成纺织集团公司董事长等职。", "常州大成纺织集团公司"),
+    ("董事、东方日升（宁波）电力开发有限公司总经理。", "东方日升（宁波）电力开发有限公司"),
+    ("董事长、马钢(集团)控股有限公司总经理。", "马钢(集团)控股有限公司"),
 ])
 def test_registered_company_names_hold_verbs_but_not_the_clause(text, name):
     orgs = _names(text, "Organization")
@@ -61,6 +65,7 @@ def test_registered_company_names_hold_verbs_but_not_the_clause(text, name):
 def test_a_verb_after_a_verb_starts_the_clause_not_the_name():
     orgs = _names("公司决定收购华为技术有限公司的股权。", "Organization")
     assert "华为技术有限公司" in orgs and not any(o.startswith(("公司", "收购")) for o in orgs)
+    assert _names("任本公司第一、二、三届董事。", "Organization") == set()
 
 
 def test_legal_form_and_company_department_are_not_units():

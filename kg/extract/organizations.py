@@ -12,6 +12,7 @@ from bisect import bisect_left
 from .. import lexicon
 from ..model import Analysis, Mention, RelationMention
 from .chunks import NAME_TAGS_STOP_STRONG, TokenIndex
+from .segment import frequency
 from .cues import LEFT_STOP_WORDS, ORG_SUFFIXES, TRANSLIT, UNIT_SUFFIXES, WEAK_ORG_SUFFIXES
 
 _SUFFIXES = sorted(ORG_SUFFIXES, key=lambda s: (-len(s), s))
@@ -26,12 +27,13 @@ _LEADING_VERBS = frozenset("任于在由从曾现历至赴进入今")
 _LEGAL_TAILS = ("有限公司", "股份有限公司", "有限责任公司", "股份公司", "公司", "控股")
 # A registered company name before its legal form is coined freely: verbs and adverbs inside
 # it are common (深圳市聚飞光电…, 云南大为制焦…, 山东新能泰山发电…), so only clause words end it.
-_LEGAL_FORMS = frozenset({"有限公司", "股份有限公司", "有限责任公司", "股份公司", "集团公司"})
+_LEGAL_FORMS = ("有限公司", "有限责任公司", "股份公司", "集团公司", "总公司")
 _LEGAL_NAME_STOP_TAGS = NAME_TAGS_STOP_STRONG - {"v"}
 _LEGAL_NAME_STOPS = LEFT_STOP_WORDS - {"新", "能"}
 _NOT_A_NAME_START = frozenset({"v", "vn", "d", "ad", "m", "t"})
+_COMMON = 100  # jieba frequency from which a leading verb is the clause's (收购), not the name's (露笑)
 _CLAUSE_BEFORE_VERB = frozenset({"v", "p", "r", "c"})
-_TIME_BEFORE = re.compile(r"(?:\d+\s*[年月日]|至今|以来|期间|之后|以后)")
+_TIME_BEFORE = re.compile(r"(?:\d+\s*[年月日]起?|至今|以来|期间|之后|以后)")
 
 
 def suffix_of(name: str) -> str | None:
@@ -68,6 +70,8 @@ def units(name: str) -> list[int]:
     ends = []
     for end in range(2, len(name)):
         prefix = name[:end]
+        if prefix.count("（") + prefix.count("(") != prefix.count("）") + prefix.count(")"):
+            continue  # 马钢(集团|)控股…: a bracket is never cut in two
         if prefix in lexicon.organizations():
             ends.append(end)
             continue
@@ -149,15 +153,17 @@ def abbreviated(a: Analysis, char: str, pos: int) -> Mention | None:
     return None
 
 
-def _over_brackets(idx: TokenIndex, text: str, start: int) -> int:
-    """A bracketed place or form inside a name (东方日升（宁波）电力…公司, 黑牡丹（集团）股份…)
+def _over_brackets(idx: TokenIndex, text: str, start: int, **walk) -> int:
+    """A bracketed place or form inside a name (东方日升（宁波）电力…公司, 马钢(集团)控股…)
     does not end it: go on leftwards past the bracket."""
-    if text[start - 1:start] != "）":
+    close = text[start - 1:start]
+    if close not in ("）", ")"):
         return start
-    open_at = text.rfind("（", max(0, start - 8), start)
-    if open_at <= 0 or "）" in text[open_at:start - 1]:
+    opening = "（" if close == "）" else "("
+    open_at = text.rfind(opening, max(0, start - 8), start)
+    if open_at <= 0 or close in text[open_at:start - 1]:
         return start
-    before = idx.left_edge(open_at, 12, tag_stops=NAME_TAGS_STOP_STRONG)
+    before = idx.left_edge(open_at, 12, **(walk or {"tag_stops": NAME_TAGS_STOP_STRONG}))
     return before if before < open_at else start
 
 
@@ -181,7 +187,8 @@ def _registered_name_start(idx: TokenIndex, text: str, start: int, suffix_at: in
     i = bisect_left(idx.starts, start)
     while i < len(idx.tokens):
         word, tag, s = idx.tokens[i]
-        if s != start or s + len(word) > suffix_at - 2 or tag not in _NOT_A_NAME_START:
+        if s != start or s + len(word) > suffix_at - 2 or tag not in _NOT_A_NAME_START \
+                or tag in ("v", "vn", "d", "ad") and frequency(word) < _COMMON:
             break
         start = s + len(word)
         i += 1
@@ -239,13 +246,14 @@ def suffix_orgs(a: Analysis, idx: TokenIndex) -> None:
                 continue
             if suffix_of(text[max(0, end - 8):end]) != suf:  # 有限|公司: the longest suffix decides
                 continue
-            if suf in _LEGAL_FORMS:
-                start = _over_brackets(idx, text, idx.left_edge(end, 20, stops=_LEGAL_NAME_STOPS,
-                                                                tag_stops=_LEGAL_NAME_STOP_TAGS))
+            if text.endswith(_LEGAL_FORMS, 0, end):
+                walk = {"stops": _LEGAL_NAME_STOPS, "tag_stops": _LEGAL_NAME_STOP_TAGS}
+                start = _over_brackets(idx, text, idx.left_edge(end, 20, **walk), **walk)
                 start = _registered_name_start(idx, text, start, m.start())
             else:
                 start = _over_brackets(idx, text, idx.left_edge(end, 20, tag_stops=NAME_TAGS_STOP_STRONG))
-            while text[start] in _LEADING_VERBS and start + 1 < m.start() and plausible_org(text[start + 1:end]):
+            while text[start] in _LEADING_VERBS and start + 1 < m.start() \
+                    and (plausible_org(text[start + 1:end]) or text.startswith(_GENERIC_HEADS, start + 1)):
                 start += 1
             if start >= m.start() or weak and not _has_named_parent(text[start:end]):
                 continue

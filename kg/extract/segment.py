@@ -31,6 +31,11 @@ def tagger():
     return jieba.posseg.POSTokenizer(tok)
 
 
+def frequency(word: str) -> int:
+    """How often jieba's dictionary saw ``word``: common words are clause words, not coined names."""
+    return tagger().tokenizer.FREQ.get(word, 0)
+
+
 def segment_stage(a: Analysis) -> None:
     pos = 0
     tokens = []
