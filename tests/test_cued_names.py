@@ -105,3 +105,15 @@ def test_transliterated_names_with_a_separator_dot():
 def test_foreign_clubs_by_their_city_and_team_word():
     orgs = _names("斯托克城队主场迎战纽卡斯尔队，我们的团队和车队到场。", "Organization")
     assert {"斯托克城队", "纽卡斯尔队"} <= orgs and not orgs & {"团队", "车队", "我们的团队"}
+
+
+def test_a_place_and_a_name_before_a_post_are_an_organisation():
+    orgs = _names("现任公司董事、湖南粮油副董事长；江苏省政协常委，南京市科协主席。", "Organization")
+    assert {"湖南粮油", "南京市科协", "江苏省政协"} <= orgs
+    assert not any(o.endswith("常委") for o in orgs)
+
+
+@pytest.mark.parametrize("text", ["安徽区域总经理王五到场。", "南京林业大学特聘教授。", "任株洲市计划委员会经济信息处处长。",
+                                  "广东省副省长出席。"])
+def test_posts_after_generic_words_named_bodies_or_bare_places_name_nothing_new(text):
+    assert not {o for o in _names(text, "Organization") if o in ("安徽区域", "南京林业大学特聘", "株洲市计划", "广东省副")}

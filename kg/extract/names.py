@@ -6,6 +6,7 @@ from .chunks import TokenIndex
 from .cued_names import cued_stage, parenthesised_aliases
 from .organizations import suffix_orgs, teams
 from .people import people_stage
+from .posted import posted_orgs
 from .places import places_stage
 
 
@@ -14,5 +15,6 @@ def names_stage(a: Analysis) -> None:
     suffix_orgs(a, TokenIndex(a))
     teams(a)
     people_stage(a)
+    posted_orgs(a, TokenIndex(a))
     places_stage(a)
     parenthesised_aliases(a)

@@ -18,7 +18,7 @@ from .cues import LEFT_STOP_WORDS, ORG_SUFFIXES, TRANSLIT, UNIT_SUFFIXES, WEAK_O
 _SUFFIXES = sorted(ORG_SUFFIXES, key=lambda s: (-len(s), s))
 _GENERIC_HEADS = ("国内", "国外", "我国", "全国各", "各", "该", "本", "这", "其", "相关", "有关", "一些", "多家",
                   "部分", "一批", "首批")
-_GENERIC_TAILS = ("企业", "单位", "部门", "机构", "行业", "领域", "地区", "方面", "高校", "院所", "工厂")
+_GENERIC_TAILS = ("企业", "单位", "部门", "机构", "行业", "领域", "地区", "区域", "方面", "高校", "院所", "工厂")
 _SELF_REFERENCES = ("本报", "本台", "本刊")
 # One-character verbs jieba glues onto a following name (任中源协和…公司, 于爱博…有限公司).
 _LEADING_VERBS = frozenset("任于在由从曾现历至赴进入今")
@@ -246,6 +246,8 @@ def suffix_orgs(a: Analysis, idx: TokenIndex) -> None:
                 continue
             if suffix_of(text[max(0, end - 8):end]) != suf:  # 有限|公司: the longest suffix decides
                 continue
+            if any(text[end - k:end] in lexicon.titles() for k in range(len(suf) + 1, 5)):
+                continue  # 政协|常委, 党组|副书记: the suffix ends a title, not a body
             if text.endswith(_LEGAL_FORMS, 0, end):
                 walk = {"stops": _LEGAL_NAME_STOPS, "tag_stops": _LEGAL_NAME_STOP_TAGS}
                 start = _over_brackets(idx, text, idx.left_edge(end, 20, **walk), **walk)
