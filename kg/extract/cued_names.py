@@ -6,6 +6,7 @@ The cue fixes the right edge; the left edge is where the governing verb or a par
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from .. import lexicon
 from ..model import Analysis, Mention
@@ -178,7 +179,7 @@ def industries(a: Analysis, idx: TokenIndex) -> None:
     for m in _INDUSTRY_TAIL.finditer(text):
         start = idx.left_edge(m.start(), 8)
         head = text[start:m.start()]
-        tags = {t for w, t, s in idx.tokens if start <= s < m.start()}
+        tags = {t for _, t, _ in idx.tokens[bisect_left(idx.starts, start):bisect_left(idx.starts, m.start())]}
         if not tags <= _NOUN_TAGS or suffix_of(head) or text[m.end():m.end() + 2] in _ORG_AFTER:
             continue
         if len(head) < 2 or head in _GENERIC_INDUSTRY or head in lexicon.locations() \

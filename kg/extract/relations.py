@@ -6,6 +6,7 @@ the rest from a verb or a preposition between two mentions in one sentence.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from ..model import Analysis, Mention, RelationMention
 
@@ -29,7 +30,11 @@ def _rel(subject: Mention, predicate: str, obj: Mention, roles: tuple[str, ...] 
 
 
 def _in_sentence(a: Analysis, sent: tuple[int, int], etype: str) -> list[Mention]:
-    return [m for m in a.mentions if m.type == etype and sent[0] <= m.start and m.end <= sent[1]]
+    """The mentions of ``etype`` inside ``sent``; the mentions stage left them sorted by start,
+    so a long document costs a search per sentence, not a scan."""
+    first = bisect_left(a.mentions, sent[0], key=lambda m: m.start)
+    last = bisect_left(a.mentions, sent[1], lo=first, key=lambda m: m.start)
+    return [m for m in a.mentions[first:last] if m.type == etype and m.end <= sent[1]]
 
 
 def posts(a: Analysis) -> None:
