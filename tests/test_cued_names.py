@@ -23,6 +23,12 @@ def test_policy_edges(text, name):
     assert name in _names(text, "Policy")
 
 
+def test_bare_programmes_need_more_than_a_two_character_head_or_a_quality():
+    found = _names("这是一项民生工程，也是头号工程和系统性工程。实施东数西算工程。", "Policy")
+    assert "东数西算工程" in found and not found & {"民生工程", "头号工程", "系统性工程"}
+    assert "强基工程" in _names("实施“强基工程”。", "Policy")  # quoted, a short head is enough
+
+
 def test_generic_measures_after_an_issuing_verb_are_not_policies():
     assert not _names("研究出台促进装备数字化政策措施。", "Policy")
 

@@ -141,8 +141,9 @@ def policies(a: Analysis, idx: TokenIndex) -> None:
             issued = text[:start].endswith(_ISSUE_BEFORE) and cue in _DOCUMENT_CUES  # 实施|…加速计划
             if not (quoted or strong or issued):
                 continue
-            if m.start() - start < 2 or not re.search(r"[\u4e00-\u9fffA-Za-z0-9]", text[start:m.start()]):
-                continue
+            if m.start() - start < (2 if quoted else 3) or text[m.start() - 1] == "性" \
+                    or not re.search(r"[\u4e00-\u9fffA-Za-z0-9]", text[start:m.start()]):
+                continue  # 民生工程, 头号工程, 系统性工程: a bare two-character head or a quality
             if "和" in text[start:m.start()] and not quoted:
                 start = _cut_at_and(text, start, m.start())
             if m.end() - start >= 4:
