@@ -84,6 +84,8 @@ def test_industry_heads_are_trades_not_qualities():
     found = _names("发展先导性产业和国际化产业，壮大机器人产业，夯实基础产业。", "Industry")
     assert "机器人" in found or "机器人产业" in found
     assert not found & {"先导性", "国际化", "基础", "先导性产业", "国际化产业", "基础产业"}
+    modified = _names("发布工业互联网细分行业应用指南，办好中国—东盟新兴产业论坛。", "Industry")
+    assert not modified & {"工业互联网细分", "东盟新兴", "工业互联网细分行业", "东盟新兴产业"}
 
 
 @pytest.mark.parametrize("text, name", [
