@@ -21,7 +21,7 @@ ORG_SUFFIXES: dict[str, str] = {
     "厂": "Company", "医院": "Other", "事务所": "Company", "派出所": "GovernmentBody", "分行": "Company",
     "支行": "Company", "分公司": "Company", "营业部": "Company", "系": "Academic", "科": "GovernmentBody",
     "室": "Other", "所": "Other", "站": "Other", "大使馆": "GovernmentBody",
-    "使馆": "GovernmentBody", "领事馆": "GovernmentBody", "总行": "Company",
+    "使馆": "GovernmentBody", "领事馆": "GovernmentBody", "总行": "Company", "军区": "GovernmentBody",
 }
 # Suffixes that make an organisation only as a unit of a named parent or a place (预测部, 经信厅).
 WEAK_ORG_SUFFIXES = frozenset({"厅", "局", "署", "委", "部", "司", "处", "中心", "办公室", "委员会",

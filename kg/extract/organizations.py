@@ -12,7 +12,7 @@ from bisect import bisect_left
 from .. import lexicon
 from ..model import Analysis, Mention, RelationMention
 from .chunks import NAME_TAGS_STOP_STRONG, TokenIndex
-from .cues import ORG_SUFFIXES, TRANSLIT, UNIT_SUFFIXES, WEAK_ORG_SUFFIXES
+from .cues import ORG_SUFFIXES, UNIT_SUFFIXES, WEAK_ORG_SUFFIXES
 
 _SUFFIXES = sorted(ORG_SUFFIXES, key=lambda s: (-len(s), s))
 _GENERIC_HEADS = ("国内", "国外", "我国", "全国各", "各", "该", "本", "这", "其", "相关", "有关", "一些", "多家",
@@ -24,6 +24,14 @@ _LEADING_VERBS = frozenset("任于在由从曾现历至赴进入今")
 
 
 _LEGAL_TAILS = ("有限公司", "股份有限公司", "有限责任公司", "股份公司", "公司", "控股")
+
+
+def after_date(text: str, start: int, end: int) -> int:
+    """A date before a name is not part of it (2023年4月上海车展, 2003年10月汕头市…集团)."""
+    last = 0
+    for m in re.finditer(r"\d+[年月日]", text[start:end]):
+        last = m.end()
+    return start + last
 
 
 def suffix_of(name: str) -> str | None:
@@ -171,24 +179,37 @@ def _has_named_parent(name: str) -> bool:
     parents = units(name)
     if parents:  # a company's departments (…有限公司财务部) are not organisations of interest
         return subtype_of(name[:parents[-1]]) != "Company"
-    place = next((name[:e] for e in range(len(name) - 3, 1, -1) if name[:e] in lexicon.locations()), None)
-    return place is not None and plausible_org(name[len(place):])
+    place = next((name[:e] for e in range(len(name) - 2, 1, -1) if name[:e] in lexicon.locations()), None)
+    if place is None:
+        return False
+    rest = name[len(place):]  # 日本|政府, 北京市|住建委: after a place a body's bare or short name will do
+    if rest[0] in "省市县区":  # 山西|省委: the place is 山西省, and 委 alone names nothing
+        return False
+    return plausible_org(rest) or (rest in WEAK_ORG_SUFFIXES or len(rest) >= 3) and not rest.startswith(_GENERIC_HEADS)
 
 
-_TEAM = re.compile(r"([\u4e00-\u9fff]{2,6})队")
+# Armed forces are government bodies: a country (美国海军) or its one-character abbreviation (美军).
+_FORCES = re.compile(r"海军|空军|陆军|军方|军队|军")
+_COUNTRY_ABBREVIATIONS = frozenset("美日德英俄法苏韩朝印越意")
 
 
-def teams(a: Analysis) -> None:
-    """Foreign clubs named by their city and 队 (斯托克城队, 纽卡斯尔队): a transliterated name."""
+def armed_forces(a: Analysis, idx: TokenIndex) -> None:
+    """美军, 俄军, 美国海军, 日本政府军方: a place or a country's abbreviation before a force word."""
     text = a.doc.norm
-    for m in _TEAM.finditer(text):
-        name = m.group(1)
-        k = len(name)
-        while k > 0 and (name[k - 1] in TRANSLIT or name[k - 1] == "城" and k == len(name)):
-            k -= 1
-        if len(name) - k >= 2:
-            a.mentions.append(Mention("Organization", text[m.start(1) + k:m.end()], m.start(1) + k, m.end(),
-                                      "Other"))
+    places = lexicon.locations()
+    for m in _FORCES.finditer(text):
+        if idx.token_ending_at(m.end()) is None:  # 军|事, 冠军 is a word of its own
+            continue
+        place = next((text[s:m.start()] for s in range(max(0, m.start() - 6), m.start() - 1)
+                      if text[s:m.start()] in places), None)
+        if place is not None:
+            start = m.start() - len(place)
+        elif text[m.start() - 1:m.start()] in _COUNTRY_ABBREVIATIONS and m.group() == "军" \
+                and (m.start() == 1 or idx.token_ending_at(m.start() - 1) is not None):
+            start = m.start() - 1
+        else:
+            continue
+        a.mentions.append(Mention("Organization", text[start:m.end()], start, m.end(), "GovernmentBody"))
 
 
 def suffix_orgs(a: Analysis, idx: TokenIndex) -> None:
@@ -203,6 +224,7 @@ def suffix_orgs(a: Analysis, idx: TokenIndex) -> None:
             if text.startswith(_LEGAL_TAILS, end):  # 泰豪集团|有限公司: the longer name is found too
                 continue
             start = _over_brackets(idx, text, idx.left_edge(end, 20, tag_stops=NAME_TAGS_STOP_STRONG))
+            start = after_date(text, start, m.start())
             while text[start] in _LEADING_VERBS and start + 1 < m.start() and plausible_org(text[start + 1:end]):
                 start += 1
             if start >= m.start() or weak and not _has_named_parent(text[start:end]):

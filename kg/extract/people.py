@@ -259,7 +259,9 @@ def people_stage(a: Analysis) -> None:
                 org = abbreviated(a, "部", i)
             for ns, ne in person_spans:
                 a.roles.append((Mention("Person", text[ns:ne], ns, ne), org, tuple(titles)))
-    for span in _speech_names(text) + _dialogue_names(text) + _tagged_names(a) + _addressed_names(text) \
+    orgs = {m.text for m in a.mentions if m.type == "Organization"}
+    tagged = [(s, e) for s, e in _tagged_names(a) if text[s:e] not in orgs]  # 罗森堡vs…: a team, not jieba's name
+    for span in _speech_names(text) + _dialogue_names(text) + tagged + _addressed_names(text) \
             + _foreign_names(text):
         found[span] = None
     org_starts = {m.start for m in a.mentions if m.type == "Organization"}
