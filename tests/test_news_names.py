@@ -44,3 +44,18 @@ def test_an_address_is_named_as_fully_as_the_text_gives_it():
 def test_address_steps_are_names_not_common_words():
     places = _names("我国工业制造业大省。业务已在北美上市。", "Location")
     assert not any(p.startswith("我国工业") or p.endswith("上市") for p in places)
+
+
+def test_a_role_word_marks_the_name_after_it():
+    people = _names("导演陈志明执导的新片上映，主教练贝纳德率队出征，选手都会参加。", "Person")
+    assert {"陈志明", "贝纳德"} <= people and "都会" not in people
+
+
+def test_a_byline_splits_over_role_words():
+    people = _names("（记者张小明实习生孟晓梅）本市发布新规。", "Person")
+    assert {"张小明", "孟晓梅"} <= people and "张小明实" not in people
+
+
+def test_a_transliterated_speaker():
+    people = _names("比赛结束后，莫里森表示球队会更好。巴西认为如此。", "Person")
+    assert "莫里森" in people and "巴西" not in people
