@@ -59,3 +59,9 @@ def test_a_byline_splits_over_role_words():
 def test_a_transliterated_speaker():
     people = _names("比赛结束后，莫里森表示球队会更好。巴西认为如此。", "Person")
     assert "莫里森" in people and "巴西" not in people
+
+
+def test_a_body_known_by_its_short_name_and_after_its_places():
+    orgs = _names("据保监会消息，新华网报道，福建省宁德市经贸委发布通知。亚运会开幕，委员会成立。", "Organization")
+    assert {"保监会", "新华网", "福建省宁德市经贸委"} <= orgs
+    assert not orgs & {"亚运会", "委员会", "经贸委"}

@@ -4,7 +4,7 @@ from __future__ import annotations
 from ..model import Analysis
 from .chunks import TokenIndex
 from .cued_names import cued_stage, parenthesised_aliases
-from .organizations import armed_forces, suffix_orgs
+from .organizations import armed_forces, short_bodies, suffix_orgs
 from .people import people_stage
 from .places import places_stage
 from .sports import sports_stage
@@ -15,6 +15,7 @@ def names_stage(a: Analysis) -> None:
     idx = TokenIndex(a)
     suffix_orgs(a, idx)
     armed_forces(a, idx)
+    short_bodies(a)
     sports_stage(a)
     people_stage(a)
     places_stage(a)

@@ -12,7 +12,7 @@ from bisect import bisect_left
 from .. import lexicon
 from ..model import Analysis, Mention, RelationMention
 from .chunks import NAME_TAGS_STOP_STRONG, TokenIndex
-from .cues import ORG_SUFFIXES, UNIT_SUFFIXES, WEAK_ORG_SUFFIXES
+from .cues import EVENT_CUES, ORG_SUFFIXES, UNIT_SUFFIXES, WEAK_ORG_SUFFIXES
 
 _SUFFIXES = sorted(ORG_SUFFIXES, key=lambda s: (-len(s), s))
 _GENERIC_HEADS = ("国内", "国外", "我国", "全国各", "各", "该", "本", "这", "其", "相关", "有关", "一些", "多家",
@@ -186,6 +186,28 @@ def _has_named_parent(name: str) -> bool:
     if rest[0] in "省市县区":  # 山西|省委: the place is 山西省, and 委 alone names nothing
         return False
     return plausible_org(rest) or (rest in WEAK_ORG_SUFFIXES or len(rest) >= 3) and not rest.startswith(_GENERIC_HEADS)
+
+
+# Short names of bodies jieba knows as one word (证监会, 房管局, 扶贫办, 新华网): a proper-name tag and
+# a body's last character, never a bare suffix (联合会) or a common word tagged n (委员会, 互联网).
+_SHORT_BODY_TAGS = frozenset({"nt", "j", "nz"})
+_PLACE_TAGS = frozenset({"ns", "nt", "nz", "j"})
+_SHORT_BODY_ENDS = {"局": "GovernmentBody", "委": "GovernmentBody", "会": "Other", "网": "Media"}
+
+
+def short_bodies(a: Analysis) -> None:
+    """A body named by its jieba word alone (保监会表示, 据新华网报道), or after its places
+    (福建省|宁德市|经贸委): the places start the name."""
+    place_at = {m.end: m.start for m in a.mentions if m.type == "Location"}
+    for i, (word, tag, start) in enumerate(a.tokens):
+        if tag in _SHORT_BODY_TAGS and len(word) == 3 and word[-1] in _SHORT_BODY_ENDS \
+                and word not in ORG_SUFFIXES and not word.endswith(EVENT_CUES):  # 亚运会 is an event
+            begin, end = start, start + len(word)
+            while begin in place_at:  # 福建省|宁德市|经贸委
+                begin = place_at[begin]
+            if begin == start and i and (a.tokens[i - 1][1] in _PLACE_TAGS or a.tokens[i - 1][0] in ")）"):
+                continue  # 江阴市|财政局, (市)|商业局: the end of a longer name not found whole
+            a.mentions.append(Mention("Organization", a.doc.norm[begin:end], begin, end, _SHORT_BODY_ENDS[word[-1]]))
 
 
 # Armed forces are government bodies: a country (美国海军) or its one-character abbreviation (美军).
