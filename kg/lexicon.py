@@ -73,6 +73,12 @@ def titles() -> frozenset[str]:
 
 
 @cache
+def roles() -> frozenset[str]:
+    """Occupation words that mark the name after them (导演, 主教练), not a post in a body."""
+    return frozenset(_lines("roles.txt"))
+
+
+@cache
 def surnames() -> frozenset[str]:
     return frozenset(w for line in _lines("surnames.txt") for w in line.split())
 

@@ -11,7 +11,7 @@ from bisect import bisect_left
 from .. import lexicon
 from ..model import Analysis, Mention
 from .chunks import TokenIndex
-from .organizations import suffix_of
+from .organizations import after_date, suffix_of
 from .cues import EVENT_CUES, LEFT_STOP_WORDS, POLICY_CUES, STRONG_POLICY_CUES
 
 _QUOTES = "“”‘’\"'"
@@ -35,14 +35,6 @@ _ORG_AFTER = ("协会", "联盟", "联合", "商会", "学会", "集团", "基�
 _QUALITY_ENDS = ("性", "化", "型", "级", "良性", "细分", "新兴", "传统", "重点", "相关", "优势", "支柱", "主导", "特色")
 _GENERIC_INDUSTRY = frozenset("基础 地方 成果 技术 数字 行业 构筑 前沿技术 相关 配套 传统 新兴 未来 重点 优势 主导 支柱 特色 战略性 其他 各类 上下游 实体 整个 该 本 "
                               "全 各 我国 中国 全球 国内 国际 这一 这个 两大 核心 整体 下游 上游 关联 龙头 新 老".split())
-
-
-def _after_date(text: str, start: int, end: int) -> int:
-    """A date before an event name is not part of it (2023年4月上海车展)."""
-    last = 0
-    for m in re.finditer(r"\d+[年月日]", text[start:end]):
-        last = m.end()
-    return start + last
 
 
 def _has_person(a: Analysis, start: int, end: int) -> bool:
@@ -162,7 +154,7 @@ def events(a: Analysis, idx: TokenIndex) -> None:
             tok = idx.token_ending_at(m.end())
             if tok is None or idx.tokens[tok][2] < m.start() and idx.tokens[tok][1] == "v":
                 continue
-            start = max(start, _after_date(text, start, m.start()))
+            start = max(start, after_date(text, start, m.start()))
             lead = _EVENT_LEAD.match(text, start, m.start())
             start = lead.end() if lead else start
             head = text[start:m.start()]

@@ -21,7 +21,7 @@ ORG_SUFFIXES: dict[str, str] = {
     "厂": "Company", "医院": "Other", "事务所": "Company", "派出所": "GovernmentBody", "分行": "Company",
     "支行": "Company", "分公司": "Company", "营业部": "Company", "系": "Academic", "科": "GovernmentBody",
     "室": "Other", "所": "Other", "站": "Other", "大使馆": "GovernmentBody",
-    "使馆": "GovernmentBody", "领事馆": "GovernmentBody", "总行": "Company",
+    "使馆": "GovernmentBody", "领事馆": "GovernmentBody", "总行": "Company", "军区": "GovernmentBody",
 }
 # Suffixes that make an organisation only as a unit of a named parent or a place (预测部, 经信厅).
 WEAK_ORG_SUFFIXES = frozenset({"厅", "局", "署", "委", "部", "司", "处", "中心", "办公室", "委员会",
@@ -54,7 +54,8 @@ LEFT_STOP_WORDS = frozenset("""的 是 在 和 与 及 对 为 由 将 等 了 �
 
 SPEECH_VERBS = ("表示", "认为", "指出", "说", "介绍", "强调", "称", "透露", "坦言", "建议", "提出", "谈到",
                 "看来", "告诉", "解释", "分析", "补充", "呼吁", "坦承", "直言", "主持", "出席", "讲话",
-                "致辞", "回答", "答")
+                "致辞", "回答", "答", "估计", "预计", "证实", "承认", "否认", "相信", "觉得", "回忆", "感慨",
+                "笑称", "说道", "诉称", "发现")
 # Characters that cannot continue a personal name: a name before them is complete.
 NAME_STOP_CHARS = frozenset("在对表认指说的等也就向和与是出主作介强提称告透坦回答看来先女教博院同为将已于从被把"
                             "、，。：；（）“”!！？?年月日今近代委研副总董首部局及兼任曾现任和等共都还又则做带率以亦向")

@@ -4,16 +4,20 @@ from __future__ import annotations
 from ..model import Analysis
 from .chunks import TokenIndex
 from .cued_names import cued_stage, parenthesised_aliases
-from .organizations import suffix_orgs, teams
+from .organizations import armed_forces, short_bodies, suffix_orgs
 from .people import people_stage
 from .posted import posted_orgs
 from .places import places_stage
+from .sports import sports_stage
 
 
 def names_stage(a: Analysis) -> None:
     cued_stage(a)
-    suffix_orgs(a, TokenIndex(a))
-    teams(a)
+    idx = TokenIndex(a)
+    suffix_orgs(a, idx)
+    armed_forces(a, idx)
+    short_bodies(a)
+    sports_stage(a)
     people_stage(a)
     posted_orgs(a, TokenIndex(a))
     places_stage(a)

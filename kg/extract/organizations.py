@@ -12,8 +12,8 @@ from bisect import bisect_left
 from .. import lexicon
 from ..model import Analysis, Mention, RelationMention
 from .chunks import NAME_TAGS_STOP_STRONG, TokenIndex
+from .cues import EVENT_CUES, LEFT_STOP_WORDS, ORG_SUFFIXES, UNIT_SUFFIXES, WEAK_ORG_SUFFIXES
 from .segment import frequency
-from .cues import LEFT_STOP_WORDS, ORG_SUFFIXES, TRANSLIT, UNIT_SUFFIXES, WEAK_ORG_SUFFIXES
 
 _SUFFIXES = sorted(ORG_SUFFIXES, key=lambda s: (-len(s), s))
 _GENERIC_HEADS = ("国内", "国外", "我国", "全国各", "各", "该", "本", "这", "其", "相关", "有关", "一些", "多家",
@@ -34,6 +34,14 @@ _NOT_A_NAME_START = frozenset({"v", "vn", "d", "ad", "m", "t"})
 _COMMON = 100  # jieba frequency from which a leading verb is the clause's (收购), not the name's (露笑)
 _CLAUSE_BEFORE_VERB = frozenset({"v", "p", "r", "c"})
 _TIME_BEFORE = re.compile(r"(?:\d+\s*[年月日]起?|至今|以来|期间|之后|以后)")
+
+
+def after_date(text: str, start: int, end: int) -> int:
+    """A date before a name is not part of it (2023年4月上海车展, 2003年10月汕头市…集团)."""
+    last = 0
+    for m in re.finditer(r"\d+[年月日]", text[start:end]):
+        last = m.end()
+    return start + last
 
 
 def suffix_of(name: str) -> str | None:
@@ -213,24 +221,59 @@ def _has_named_parent(name: str) -> bool:
     parents = units(name)
     if parents:  # a company's departments (…有限公司财务部) are not organisations of interest
         return subtype_of(name[:parents[-1]]) != "Company"
-    place = next((name[:e] for e in range(len(name) - 3, 1, -1) if name[:e] in lexicon.locations()), None)
-    return place is not None and plausible_org(name[len(place):])
+    place = next((name[:e] for e in range(len(name) - 2, 1, -1) if name[:e] in lexicon.locations()), None)
+    if place is None:
+        return False
+    rest = name[len(place):]  # 日本|政府, 北京市|住建委: after a place a body's bare or short name will do
+    if rest[0] in "省市县区":  # 山西|省委: the place is 山西省, and 委 alone names nothing
+        return False
+    return plausible_org(rest) or (rest in WEAK_ORG_SUFFIXES or len(rest) >= 3) and not rest.startswith(_GENERIC_HEADS)
 
 
-_TEAM = re.compile(r"([\u4e00-\u9fff]{2,6})队")
+# Short names of bodies jieba knows as one word (证监会, 房管局, 扶贫办, 新华网): a proper-name tag and
+# a body's last character, never a bare suffix (联合会) or a common word tagged n (委员会, 互联网).
+_SHORT_BODY_TAGS = frozenset({"nt", "j", "nz"})
+_PLACE_TAGS = frozenset({"ns", "nt", "nz", "j"})
+_SHORT_BODY_ENDS = {"局": "GovernmentBody", "委": "GovernmentBody", "会": "Other", "网": "Media"}
 
 
-def teams(a: Analysis) -> None:
-    """Foreign clubs named by their city and 队 (斯托克城队, 纽卡斯尔队): a transliterated name."""
+def short_bodies(a: Analysis) -> None:
+    """A body named by its jieba word alone (保监会表示, 据新华网报道), or after its places
+    (福建省|宁德市|经贸委): the places start the name."""
+    place_at = {m.end: m.start for m in a.mentions if m.type == "Location"}
+    for i, (word, tag, start) in enumerate(a.tokens):
+        if tag in _SHORT_BODY_TAGS and len(word) == 3 and word[-1] in _SHORT_BODY_ENDS \
+                and word not in ORG_SUFFIXES and not word.endswith(EVENT_CUES):  # 亚运会 is an event
+            begin, end = start, start + len(word)
+            while begin in place_at:  # 福建省|宁德市|经贸委
+                begin = place_at[begin]
+            if begin == start and i and (a.tokens[i - 1][1] in _PLACE_TAGS or a.tokens[i - 1][0] in ")）"):
+                continue  # 江阴市|财政局, (市)|商业局: the end of a longer name not found whole
+            a.mentions.append(Mention("Organization", a.doc.norm[begin:end], begin, end, _SHORT_BODY_ENDS[word[-1]]))
+
+
+# Armed forces are government bodies: a country (美国海军) or its one-character abbreviation (美军).
+_FORCES = re.compile(r"海军|空军|陆军|军方|军队|军")
+_COUNTRY_ABBREVIATIONS = frozenset("美日德英俄法苏韩朝印越意")
+
+
+def armed_forces(a: Analysis, idx: TokenIndex) -> None:
+    """美军, 俄军, 美国海军, 日本政府军方: a place or a country's abbreviation before a force word."""
     text = a.doc.norm
-    for m in _TEAM.finditer(text):
-        name = m.group(1)
-        k = len(name)
-        while k > 0 and (name[k - 1] in TRANSLIT or name[k - 1] == "城" and k == len(name)):
-            k -= 1
-        if len(name) - k >= 2:
-            a.mentions.append(Mention("Organization", text[m.start(1) + k:m.end()], m.start(1) + k, m.end(),
-                                      "Other"))
+    places = lexicon.locations()
+    for m in _FORCES.finditer(text):
+        if idx.token_ending_at(m.end()) is None:  # 军|事, 冠军 is a word of its own
+            continue
+        place = next((text[s:m.start()] for s in range(max(0, m.start() - 6), m.start() - 1)
+                      if text[s:m.start()] in places), None)
+        if place is not None:
+            start = m.start() - len(place)
+        elif text[m.start() - 1:m.start()] in _COUNTRY_ABBREVIATIONS and m.group() == "军" \
+                and (m.start() == 1 or idx.token_ending_at(m.start() - 1) is not None):
+            start = m.start() - 1
+        else:
+            continue
+        a.mentions.append(Mention("Organization", text[start:m.end()], start, m.end(), "GovernmentBody"))
 
 
 def suffix_orgs(a: Analysis, idx: TokenIndex) -> None:
@@ -254,6 +297,7 @@ def suffix_orgs(a: Analysis, idx: TokenIndex) -> None:
                 start = _registered_name_start(idx, text, start, m.start())
             else:
                 start = _over_brackets(idx, text, idx.left_edge(end, 20, tag_stops=NAME_TAGS_STOP_STRONG))
+                start = after_date(text, start, m.start())
             while text[start] in _LEADING_VERBS and start + 1 < m.start() \
                     and (plausible_org(text[start + 1:end]) or text.startswith(_GENERIC_HEADS, start + 1)):
                 start += 1

@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import cache
 
 from .. import lexicon
@@ -39,6 +40,20 @@ def title_starting_at(text: str, start: int) -> str | None:
     return next(_titles().starting_at(text, start), None)
 
 
+@cache
+def _roles() -> PrefixIndex:
+    return PrefixIndex(lexicon.roles())
+
+
+def role_starting_at(text: str, start: int) -> str | None:
+    return next(_roles().starting_at(text, start), None)
+
+
+def _marker_at(text: str, start: int) -> str | None:
+    """A title or a role word starting here: it ends the name before it (朱楠|实习生)."""
+    return title_starting_at(text, start) or role_starting_at(text, start)
+
+
 def _surname_len(text: str, p: int) -> int:
     if text[p:p + 2] in lexicon.surnames():
         return 2
@@ -58,7 +73,7 @@ def name_at(text: str, p: int) -> int | None:
     given = 0
     while given < 2 and p + s + given < len(text):
         ch = text[p + s + given]
-        if not _CJK.match(ch) or ch in NAME_STOP_CHARS or (given == 1 and title_starting_at(text, p + s + given)):
+        if not _CJK.match(ch) or ch in NAME_STOP_CHARS or (given == 1 and _marker_at(text, p + s + given)):
             break
         given += 1
     if given == 0 or (s == 2 and given == 2):
@@ -70,9 +85,14 @@ def name_at(text: str, p: int) -> int | None:
 
 
 def _split_byline(run: str) -> list[int] | None:
-    """Split a run of names written without separators (卢梦琪张依依齐旭) into name lengths."""
+    """Split a run of names written without separators (卢梦琪张依依齐旭, 孟梅实习生夏冬梅) into
+    name lengths; a role word between two names is a negative length, skipped."""
     if not run:
         return []
+    role = role_starting_at(run, 0)
+    if role:
+        rest = _split_byline(run[len(role):])
+        return None if rest is None else [-len(role)] + rest
     for k in (3, 2):
         if len(run) >= k and _surname_len(run, 0) and all(_CJK.match(c) for c in run[:k]):
             rest = _split_byline(run[k:])
@@ -82,17 +102,17 @@ def _split_byline(run: str) -> list[int] | None:
 
 
 def _names_after(text: str, p: int) -> list[tuple[int, int]]:
-    """Names right after a title: one, a 、-separated list, or a byline run up to the line end."""
-    line_end = text.find("\n", p)
-    line_end = len(text) if line_end < 0 else line_end
-    run = text[p:line_end]
+    """Names right after a title: one, a 、-separated list, or a byline run up to the line end
+    or the closing bracket (（记者孟梅实习生夏冬梅）)."""
+    run = re.match(r"[^\n）)]*", text[p:]).group()
     if 4 <= len(run) <= 12 and _CJK.fullmatch(run[0]) and all(_CJK.match(c) for c in run):
         lengths = _split_byline(run)
-        if lengths and len(lengths) > 1:
+        if lengths and sum(k > 0 for k in lengths) > 1:
             out, q = [], p
             for k in lengths:
-                out.append((q, q + k))
-                q += k
+                if k > 0:
+                    out.append((q, q + k))
+                q += abs(k)
             return out
     out = []
     while True:
@@ -172,6 +192,51 @@ def _speech_names(text: str) -> list[tuple[int, int]]:
                 if before in "，。；：、“”（\n 　" and name_at(text, p) == m.start():
                     out.append((p, m.start()))
                     break
+    return out
+
+
+_TRANSLIT_RUN = re.compile("[%s]{2,6}" % "".join(sorted(TRANSLIT)))
+
+
+def _foreign_name(text: str, p: int) -> int | None:
+    """End of a transliterated name starting at ``p`` (温格, 斯帕莱蒂), unless it is a known place."""
+    m = _TRANSLIT_RUN.match(text, p)
+    if m is None or m.group() in lexicon.locations() or m.group() in lexicon.organizations() \
+            or text[m.end():m.end() + 1] in "·•":  # 丹尼斯·霍珀: the dotted name is found whole
+        return None
+    return m.end()
+
+
+_NOT_NAME_TAGS = frozenset({"d", "p", "c", "v", "r", "u", "uj", "ul", "f", "m", "q"})
+
+
+def _role_names(a: Analysis) -> list[tuple[int, int]]:
+    """导演徐克, 主教练温格, 前锋范佩西: a role word, then a Chinese or a transliterated name
+    (the longer of the two readings: 影星|文迪索尔); not an adverb or a verb (选手|都会, 玩家|干)."""
+    text, idx = a.doc.norm, TokenIndex(a)
+    out = []
+    for i in range(len(text)):
+        role = role_starting_at(text, i)
+        if role is None:
+            continue
+        p = i + len(role)
+        tok = bisect_right(idx.starts, p) - 1
+        if tok < 0 or idx.tokens[tok][2] != p or idx.tokens[tok][1] in _NOT_NAME_TAGS or _marker_at(text, p):
+            continue
+        end = max(name_at(text, p) or 0, _foreign_name(text, p) or 0)
+        if end:
+            out.append((p, end))
+    return out
+
+
+def _foreign_speakers(text: str) -> list[tuple[int, int]]:
+    """德里克说, 泽尔尼克透露: a transliterated name opening a clause before a speech verb."""
+    out = []
+    for m in _TRANSLIT_RUN.finditer(text):
+        before = text[m.start() - 1:m.start()] if m.start() else "\n"
+        if before in "，。；：、“”（\n 　" and text.startswith(SPEECH_VERBS, m.end()) \
+                and _foreign_name(text, m.start()) == m.end():
+            out.append((m.start(), m.end()))
     return out
 
 
@@ -259,8 +324,13 @@ def people_stage(a: Analysis) -> None:
                 org = abbreviated(a, "部", i)
             for ns, ne in person_spans:
                 a.roles.append((Mention("Person", text[ns:ne], ns, ne), org, tuple(titles)))
-    for span in _speech_names(text) + _dialogue_names(text) + _tagged_names(a) + _addressed_names(text) \
-            + _foreign_names(text):
+    orgs = [m for m in a.mentions if m.type == "Organization"]
+    org_names = {m.text for m in orgs}
+    # jieba's guess yields to an organisation: 罗森堡vs… is a team, 北京市金杜|律师事务所 a firm's name
+    tagged = [(s, e) for s, e in _tagged_names(a) if text[s:e] not in org_names
+              and not any(m.start <= s and e <= m.end for m in orgs)]
+    for span in _speech_names(text) + _dialogue_names(text) + tagged + _addressed_names(text) \
+            + _foreign_names(text) + _role_names(a) + _foreign_speakers(text):
         found[span] = None
     org_starts = {m.start for m in a.mentions if m.type == "Organization"}
     names = {text[s:e] for s, e in found if not _posting_then_name(text, s, org_starts)}

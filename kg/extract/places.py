@@ -13,9 +13,68 @@ from .segment import tagger
 
 # Address heads: the run before one of these is the place's own name (文汇路, 子君村).
 PLACE_SUFFIXES = ("大街", "大道", "胡同", "小区", "公园", "广场", "大厦", "码头", "机场", "路", "街", "巷",
-                  "村", "镇", "乡", "县")
+                  "村", "镇", "乡", "县", "区", "旗")
+# Suffixes that also end common words (合作区, 城市): a place only when jieba keeps X区 as one word.
+_WORD_SUFFIXES = ("区", "旗")
 _SUFFIX = re.compile("|".join(PLACE_SUFFIXES))
 _CJK = re.compile(r"^[\u4e00-\u9fff]+$")
+
+
+# One step of an address after a place (湖北省|赤壁市, 蕲春县|漕河镇|芝麻山): a short name and its level.
+_STEP = re.compile(r"[\u4e00-\u9fff]{1,6}?(?:省|市|区|县|旗|镇|乡|村|街道|大街|大道|路|街|巷|小区)"
+                   r"|(?:[东南西北中]{1,2}部)?地区|[东南西北中]{1,2}部")
+_LEVELS = frozenset("省 市 区 县 旗 镇 乡 村 街道 大街 大道 路 街 巷 小区 地区".split())
+_NAME_TAGS = frozenset({"ns", "nr", "nrt", "nz", "j"})
+_HEAD_TAGS = frozenset({"n", "a", "nz", "ns", "nr", "j", "nrt"})
+
+
+def _name_start(idx: TokenIndex, end: int, limit: int) -> int:
+    """Leftmost start of a run of name tokens ending at ``end``: proper names, words jieba does
+    not know, level words (海城|唐王|山后|村), never common words (年度|顺义区, 全程|长安街)."""
+    words = tagger().word_tag_tab
+    i = idx.token_ending_at(end)
+    start = end
+    while i is not None and i >= 0:
+        word, tag, s = idx.tokens[i]
+        if end - s > limit or not _CJK.match(word) \
+                or not (tag in _NAME_TAGS or word not in words or word in _LEVELS or word.endswith("部")):
+            break
+        start = s
+        i -= 1
+    return start
+
+
+def _address_end(a: Analysis, idx: TokenIndex, end: int, starts: dict[int, Mention]) -> int:
+    """Where an address that has a place ending at ``end`` ends: over adjacent places and steps."""
+    while True:
+        if end in starts:
+            end = starts[end].end
+            continue
+        m = _STEP.match(a.doc.norm, end)
+        if not m or _name_start(idx, m.end(), m.end() - end) > end \
+                or m.group()[-1] in "市区县" and len(m.group()) < 3:  # 北美|上市
+            return end
+        end = m.end()
+
+
+def addresses(a: Analysis) -> None:
+    """Chain a place and what follows it into one address (江苏省苏州, 辽宁省海城唐王山后村):
+    an address is named as fully as the text gives it, its parts are not mentions of their own."""
+    idx = TokenIndex(a)
+    places = sorted((m for m in a.mentions if m.type == "Location"), key=lambda m: (m.start, -m.end))
+    starts = {m.start: m for m in places}
+    chains: list[tuple[int, int]] = []
+    for m in places:
+        if chains and m.start < chains[-1][1]:
+            continue
+        end = _address_end(a, idx, m.end, starts)
+        if end > m.end:
+            chains.append((m.start, end))
+    if not chains:
+        return
+    inside = {id(m) for m in places for s, e in chains if s <= m.start and m.end <= e}
+    a.mentions = [m for m in a.mentions if id(m) not in inside]
+    a.mentions.extend(Mention("Location", a.doc.norm[s:e], s, e) for s, e in chains)
 
 
 def places_stage(a: Analysis) -> None:
@@ -28,7 +87,14 @@ def places_stage(a: Analysis) -> None:
         last = idx.tokens[i][0]
         if last != m.group() and tags.get(last, "ns") != "ns":  # 思路, 道路, 城镇: common words
             continue
-        start = idx.left_edge(end, 10)
+        if m.group() in _WORD_SUFFIXES and last == m.group():
+            continue
+        start = _name_start(idx, end - len(last) if last == m.group() else end, 10)
+        if last == m.group() and start == end - len(last) and i > 0 and idx.tokens[i - 1][1] in _HEAD_TAGS \
+                and tags.get(text[end - 2:end], "ns") == "ns":  # 产业链|路 is 产业|链路
+            start = _name_start(idx, idx.tokens[i - 1][2], 10 - len(idx.tokens[i - 1][0]))
+            start = min(start, idx.tokens[i - 1][2])  # 文汇|路, 幸福|街: a common word names the street
         name = text[start:end]
         if len(name) >= 3 and _CJK.match(name) and "的" not in name and tags.get(name, "ns") == "ns":
             a.mentions.append(Mention("Location", name, start, end))
+    addresses(a)

@@ -1,0 +1,88 @@
+"""Sports teams and leagues, found by match grammar rather than by a list of clubs.
+
+Club names are mostly transliterated cities (桑德兰, 博洛尼亚) or short forms (曼联); what
+marks them is the match around them: ``A vs B``, ``A队``, ``击败A``, ``A主场``. Leagues are a
+country's one-character abbreviation with a division (意甲, 英超).
+"""
+from __future__ import annotations
+
+import re
+
+from ..model import Analysis, Mention
+from .chunks import TokenIndex
+from .cues import TRANSLIT
+
+_TR = "".join(sorted(TRANSLIT))
+_TEAM = re.compile(r"([\u4e00-\u9fff]{2,6})队")
+# A transliterated run right before a home/away word, or right after a verb of playing a match.
+_BEFORE_MATCH = re.compile(rf"([{_TR}]{{2,8}})(?=主场|客场|客战|做客|主队|客队)")
+_AFTER_MATCH = re.compile(rf"(?:击败|战胜|负于|不敌|迎战|客战|做客|对阵|逼平|战平|输给|赢了)([{_TR}]{{2,8}})")
+_VERSUS = re.compile(r"[vV][sS]")
+_SIDE = r"[\u4e00-\u9fffA-Za-z]"
+# Words that follow a fixture line (维拉vs曼联从目前…, 切尔西vs阿森纳推介：3) and end the right side.
+_FIXTURE_TAIL = re.compile(r"推荐|推介|从|两队|一战|一场|比赛|前瞻|赔率|的|主场|客场|做客|首回合|[，。：:、\d（(]")
+# Country abbreviations that name a league with a division (意甲, 英超, 德甲联赛).
+_LEAGUE = re.compile(r"[英意西德法荷葡俄苏中日韩][甲乙超](?:联赛)?")
+
+
+def _add(a: Analysis, start: int, end: int) -> None:
+    a.mentions.append(Mention("Organization", a.doc.norm[start:end], start, end, "Other"))
+
+
+def teams(a: Analysis) -> None:
+    """Foreign clubs named by their city and 队 (斯托克城队, 纽卡斯尔队): a transliterated name."""
+    text = a.doc.norm
+    for m in _TEAM.finditer(text):
+        name = m.group(1)
+        k = len(name)
+        while k > 0 and (name[k - 1] in TRANSLIT or name[k - 1] == "城" and k == len(name)):
+            k -= 1
+        if len(name) - k >= 2:
+            _add(a, m.start(1) + k, m.end())
+
+
+def matches(a: Analysis) -> None:
+    """Transliterated clubs next to a match word: 桑德兰主场, 击败博尔顿."""
+    for pattern in (_BEFORE_MATCH, _AFTER_MATCH):
+        for m in pattern.finditer(a.doc.norm):
+            _add(a, m.start(1), m.end(1))
+
+
+def fixtures(a: Analysis, idx: TokenIndex) -> None:
+    """``A vs B``: both sides are teams. The left side starts at a token edge after the last
+    punctuation; the right side ends before the words that comment on the fixture."""
+    text = a.doc.norm
+    for m in _VERSUS.finditer(text):
+        left = m.start()
+        while left > 0 and re.match(_SIDE, text[left - 1]) and m.start() - left < 8:
+            left -= 1
+        left = max(left, idx.left_edge(m.start(), 8, tag_stops=frozenset({"p", "c", "v", "d", "uj"})))
+        right = m.end()
+        while right < len(text) and re.match(_SIDE, text[right]) and right - m.end() < 8:
+            right += 1
+        tail = _FIXTURE_TAIL.search(text, m.end(), right)
+        right = tail.start() if tail else right
+        for start, end in ((left, m.start()), (m.end(), right)):
+            if end - start >= 2 and not text[start:end].isascii():
+                _add(a, start, end)
+
+
+def leagues(a: Analysis, idx: TokenIndex) -> None:
+    """意甲, 英超联赛: a league when it is a word of its own (not 其中|超过)."""
+    text = a.doc.norm
+    for m in _LEAGUE.finditer(text):
+        if m.start() > 0 and idx.token_ending_at(m.start()) is None:
+            continue
+        if m.group().endswith("联赛"):
+            _add(a, m.start(), m.end())
+            _add(a, m.start(), m.start() + 2)
+        elif idx.token_ending_at(m.end()) is not None:
+            _add(a, m.start(), m.end())
+
+
+def sports_stage(a: Analysis) -> None:
+    idx = TokenIndex(a)
+    teams(a)
+    matches(a)
+    fixtures(a, idx)
+    leagues(a, idx)

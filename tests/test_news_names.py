@@ -1,0 +1,67 @@
+"""Names in general news text: teams by match grammar, armed forces, bodies after a place, addresses."""
+from __future__ import annotations
+
+from kg.model import Analysis, Document
+from kg.pipeline import run
+
+
+def _names(text: str, etype: str) -> set[str]:
+    a = run(Analysis(Document("x.txt", text, "0")))
+    return {m.text for m in a.mentions if m.type == etype}
+
+
+def test_both_sides_of_a_fixture_are_teams():
+    orgs = _names("本周推荐：罗森堡vs奥德赛推荐：3\n5、汉森vs卡洛斯从数据看主队占优。", "Organization")
+    assert {"罗森堡", "奥德赛", "汉森", "卡洛斯"} <= orgs
+    assert not any("推荐" in o or "从" in o for o in orgs)
+
+
+def test_transliterated_club_next_to_a_match_word():
+    orgs = _names("上轮比赛中他们击败阿尔斯，而莫兰特主场战绩一般。", "Organization")
+    assert {"阿尔斯", "莫兰特"} <= orgs
+
+
+def test_league_is_a_country_abbreviation_with_a_division_word():
+    orgs = _names("他曾在德甲联赛效力，如今转战英超。其中超过一半球员是新人。", "Organization")
+    assert {"德甲联赛", "德甲", "英超"} <= orgs and "中超" not in orgs
+
+
+def test_armed_forces_of_a_country():
+    orgs = _names("美军和日本海军举行演习，冠军属于他们。", "Organization")
+    assert {"美军", "日本海军"} <= orgs and not any(o.endswith("冠军") for o in orgs)
+
+
+def test_a_place_before_a_short_body_name():
+    orgs = _names("日本政府和宁波市政府表示支持。", "Organization")
+    assert {"日本政府", "宁波市政府"} <= orgs
+
+
+def test_an_address_is_named_as_fully_as_the_text_gives_it():
+    places = _names("公司将在湖北省赤壁市开设分店，总部在江苏省苏州。", "Location")
+    assert {"湖北省赤壁市", "江苏省苏州"} <= places and not places & {"湖北省", "苏州"}
+
+
+def test_address_steps_are_names_not_common_words():
+    places = _names("我国工业制造业大省。业务已在北美上市。", "Location")
+    assert not any(p.startswith("我国工业") or p.endswith("上市") for p in places)
+
+
+def test_a_role_word_marks_the_name_after_it():
+    people = _names("导演陈志明执导的新片上映，主教练贝纳德率队出征，选手都会参加。", "Person")
+    assert {"陈志明", "贝纳德"} <= people and "都会" not in people
+
+
+def test_a_byline_splits_over_role_words():
+    people = _names("（记者张小明实习生孟晓梅）本市发布新规。", "Person")
+    assert {"张小明", "孟晓梅"} <= people and "张小明实" not in people
+
+
+def test_a_transliterated_speaker():
+    people = _names("比赛结束后，莫里森表示球队会更好。巴西认为如此。", "Person")
+    assert "莫里森" in people and "巴西" not in people
+
+
+def test_a_body_known_by_its_short_name_and_after_its_places():
+    orgs = _names("据保监会消息，新华网报道，福建省宁德市经贸委发布通知。亚运会开幕，委员会成立。", "Organization")
+    assert {"保监会", "新华网", "福建省宁德市经贸委"} <= orgs
+    assert not orgs & {"亚运会", "委员会", "经贸委"}
