@@ -34,6 +34,7 @@ class KGO(DefinedNamespace):
     Metric: URIRef  # a measured or targeted quantity stated in a document
     Document: URIRef  # a source document
     Mention: URIRef  # a stretch of a source document, by character offsets
+    Sentence: URIRef  # a whole sentence of a source document, linked to the entities it names
     Statement: URIRef  # a relation as a node, carrying its roles and evidence
 
     # Relations between entities
@@ -48,6 +49,8 @@ class KGO(DefinedNamespace):
     mention: URIRef  # entity → a span naming it
     evidence: URIRef  # statement or metric → the span stating it
     sentence: URIRef  # span → the text of the sentence it stands in
+    inSentence: URIRef  # span → the kgo:Sentence node it stands in
+    names: URIRef  # sentence → an entity mentioned in it
     about: URIRef  # metric → the entity it measures
 
     # Datatype properties

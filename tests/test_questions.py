@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.model import KnowledgeGraph
+from kg.model import KnowledgeGraph, Span
 from kg.sparql.execute import run_query
 from kg.sparql.questions import QUERIES, load_questions
 from kg.sparql.table import term_text
@@ -138,17 +138,24 @@ def test_question_entity_counts(store, graph: KnowledgeGraph):
     assert rows == {f"kgo:{t}": n for t, n in Counter(e.type for e in graph.entities.values()).items()}
 
 
+def _whole_sentences(graph: KnowledgeGraph) -> set[Span]:
+    """Every span's whole sentence (unbounded): the kgo:Sentence nodes the RDF has."""
+    spans = {s for e in graph.entities.values() for s in e.mentions}
+    spans |= {s for fact in (*graph.relations.values(), *graph.metrics.values()) for s in fact.evidence}
+    return {graph.documents[s.doc].sentence_of(s, reach=None) for s in spans}
+
+
+def _inside(sentence: Span, spans: set[Span]) -> bool:
+    return any(s.doc == sentence.doc and sentence.start <= s.start and s.end <= sentence.end for s in spans)
+
+
 def test_question_industries_with_smes(store, graph: KnowledgeGraph):
     rows = {r["industry"]: int(r["sentences"]) for r in _rows(store, "12_industries_with_smes")}
-    expected: dict[str, set] = {}
-    for e in graph.entities.values():
-        if e.type != "Industry" or "中小企业" in e.label:
-            continue
-        for span in e.mentions:
-            doc = graph.documents[span.doc]
-            sentence = doc.sentence_of(span)
-            text = doc.text[sentence.start:sentence.end]
-            if "中小企业" in text:
-                expected.setdefault(e.label, set()).add((span.doc, text))
-    assert rows == {label: len(where) for label, where in expected.items()}
+    sme = graph.entities["Industry/中小企业"]
+    industries = [e for e in graph.entities.values() if e.type == "Industry" and e is not sme]
+    expected: Counter[str] = Counter()
+    for sentence in _whole_sentences(graph):
+        if _inside(sentence, sme.mentions):
+            expected.update({e.label for e in industries if _inside(sentence, e.mentions)})
+    assert rows == dict(expected)
     assert "制造业" in rows

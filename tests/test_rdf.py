@@ -15,10 +15,11 @@ from rdflib import namespace  # not XSD by name: pytest probes module globals, X
 from rdflib.namespace import RDF
 
 import sample_graph
-from kg.iris import document_iri, entity_iri, metric_iri, quote_selector_iri, span_iri
-from kg.model import KnowledgeGraph, Span
+from kg.iris import (document_iri, entity_iri, graph_iri, metric_iri, position_selector_iri, quote_selector_iri,
+                     span_iri)
+from kg.model import Document, Entity, KnowledgeGraph, Span
 from kg.ontology import KGO, OA
-from kg.writers.rdf import to_rdf
+from kg.writers.rdf import document_graphs, to_rdf
 from kg.writers.turtle import write_turtle
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -153,3 +154,95 @@ def test_rdf_mentions_quote_the_original_text() -> None:
         assert g.value(quote_selector_iri(span), OA.exact) == Literal(
             kg.documents[span.doc].text[span.start:span.end])
         assert g.value(span_iri(span), OA.hasSource) == document_iri(span.doc)
+
+
+def _long_sentence_graph(filler: int) -> KnowledgeGraph:
+    """One sentence, ``filler`` characters between its two names, then a second sentence."""
+    text = "工业和信息化部" + "甲" * filler + "金壮龙出席会议。北京召开。"
+    doc = Document("long.txt", text, "0" * 64)
+    ministry, person = Span("long.txt", 0, 7), Span("long.txt", 7 + filler, 10 + filler)
+    place = Span("long.txt", text.index("北京"), text.index("北京") + 2)
+    kg = KnowledgeGraph(documents={"long.txt": doc})
+    for e in (Entity("Organization/工业和信息化部", "Organization", "工业和信息化部", "GovernmentBody", mentions={ministry}),
+              Entity("Person/金壮龙", "Person", "金壮龙", mentions={person}),
+              Entity("Location/北京", "Location", "北京", mentions={place})):
+        kg.entities[e.id] = e
+    return kg
+
+
+def test_rdf_sentence_node_is_the_whole_sentence_with_its_position() -> None:
+    kg = sample_graph.build()
+    g = to_rdf(kg)
+    first = sample_graph.sentence(0)
+    node = span_iri(first)
+    assert (node, RDF.type, KGO.Sentence) in g
+    assert g.value(node, OA.hasSource) == document_iri(first.doc)
+    position = g.value(position_selector_iri(first), OA.start), g.value(position_selector_iri(first), OA.end)
+    assert position == (Literal(first.start), Literal(first.end))
+    assert set(g.objects(node, KGO.names)) == {entity_iri("Person/金壮龙"), entity_iri("Organization/工业和信息化部"),
+                                               entity_iri("Event/全国工业和信息化工作会议")}
+
+
+def test_rdf_every_span_is_in_its_sentence() -> None:
+    kg = sample_graph.build()
+    g = to_rdf(kg)
+    spans = {s for e in kg.entities.values() for s in e.mentions}
+    spans |= {s for fact in (*kg.relations.values(), *kg.metrics.values()) for s in fact.evidence}
+    for span in spans:
+        sentence = g.value(span_iri(span), KGO.inSentence)
+        assert sentence == span_iri(kg.documents[span.doc].sentence_of(span, reach=None)), span
+        assert (sentence, RDF.type, KGO.Sentence) in g
+    assert len(set(g.subjects(KGO.inSentence, None))) == len(spans)
+    assert g.value(span_iri(sample_graph.span("新能源汽车", nth=1)), KGO.sentence) is not None  # the literal stays
+
+
+def test_rdf_sparql_goes_from_evidence_to_all_named_in_its_sentence() -> None:
+    g = to_rdf(sample_graph.build())
+    rows = g.query("""
+        SELECT DISTINCT ?name WHERE {
+            ?stmt rdf:predicate kgo:targets ; kgo:evidence/kgo:inSentence/kgo:names ?e .
+            ?e skos:prefLabel ?name .
+        }""")
+    assert {str(r[0]) for r in rows} == {"工业和信息化部", "新能源汽车产业发展规划", "新能源汽车"}
+
+
+def test_rdf_two_mentions_of_one_long_sentence_meet_at_one_node() -> None:
+    kg = _long_sentence_graph(filler=1000)
+    g = to_rdf(kg)
+    ministry, person = (next(iter(kg.entities[i].mentions)) for i in ("Organization/工业和信息化部", "Person/金壮龙"))
+    node = g.value(span_iri(ministry), KGO.inSentence)
+    assert node == g.value(span_iri(person), KGO.inSentence) == span_iri(Span("long.txt", 0, 1015))
+    assert set(g.objects(node, KGO.names)) == {entity_iri("Organization/工业和信息化部"), entity_iri("Person/金壮龙")}
+    assert g.value(span_iri(ministry), KGO.sentence) != g.value(span_iri(person), KGO.sentence)  # bounded windows
+    assert len(set(g.subjects(RDF.type, KGO.Sentence))) == 2
+
+
+def test_rdf_huge_one_line_document_is_one_sentence_and_keeps_bounded_text() -> None:
+    kg = _long_sentence_graph(filler=2_000_000)
+    g = to_rdf(kg)
+    whole = span_iri(Span("long.txt", 0, 2_000_015))
+    assert {g.value(span_iri(s), KGO.inSentence) for e in kg.entities.values() for s in e.mentions} == {
+        whole, span_iri(Span("long.txt", 2_000_015, 2_000_020))}
+    assert max(len(o) for o in g.objects(None, KGO.sentence)) <= 410
+
+
+def test_rdf_per_document_graphs_have_sentence_nodes() -> None:
+    kg = sample_graph.build()
+    merged = to_rdf(kg)
+    sentences = set(merged.subjects(RDF.type, KGO.Sentence))
+    per_document = {iri: graph for iri, graph in document_graphs(kg)}
+    assert set().union(*(g.subjects(RDF.type, KGO.Sentence) for g in per_document.values())) == sentences
+    hostile = per_document[graph_iri(sample_graph.HOSTILE_DOC)]
+    assert {(s, o) for s, o in hostile.subject_objects(KGO.names)} == {
+        (s, o) for s, o in merged.subject_objects(KGO.names) if (s, OA.hasSource, document_iri(sample_graph.HOSTILE_DOC)) in merged}
+
+
+def test_rdf_shapes_reject_a_sentence_naming_a_non_entity_or_without_source(shapes: tuple[Graph, Graph]) -> None:
+    g = to_rdf(sample_graph.build())
+    node = span_iri(sample_graph.sentence(3))  # a sentence only, not also a piece of evidence
+    assert (node, RDF.type, KGO.Sentence) in g and (node, RDF.type, KGO.Mention) not in g
+    g.add((node, KGO.names, metric_iri("新能源汽车产量/2023")))
+    assert not _validate(g, shapes)[0]
+    g = to_rdf(sample_graph.build())
+    g.remove((node, OA.hasSource, None))
+    assert not _validate(g, shapes)[0]

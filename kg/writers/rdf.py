@@ -4,6 +4,9 @@ Every fact carries its text: entities point at their mentions, relations and met
 their evidence, each a ``kgo:Mention`` (an ``oa:SpecificResource`` of a document, found
 by an ``oa:TextPositionSelector``). A relation is both a direct triple, for plain
 queries, and a ``kgo:Statement`` node, so SPARQL can go from a fact to its sentence.
+Each whole sentence a span stands in is a ``kgo:Sentence`` node that ``kgo:names`` every
+entity mentioned in it, and every span points at it (``kgo:inSentence``), so "what else is
+named where this is named" is two hops, not a text search.
 Every node has an IRI (no blank nodes), so serialisations are stable.
 
 >>> g = to_rdf(KnowledgeGraph())
@@ -12,6 +15,7 @@ Every node has an IRI (no blank nodes), so serialisations are stable.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import replace
 from decimal import Decimal
@@ -49,6 +53,7 @@ def to_rdf(kg: KnowledgeGraph) -> Graph:
         spans |= metric.evidence
     for span in sorted(spans):
         _add_span(g, span, kg.documents.get(span.doc))
+    _add_sentences(g, kg, spans)
     for name in sorted({span.doc for span in spans} | set(kg.documents)):
         _add_document(g, name, kg.documents.get(name))
     return g
@@ -158,14 +163,20 @@ def _add_metric(g: Graph, metric: Metric) -> None:
     _derived_from(g, node, metric.evidence)
 
 
-def _add_span(g: Graph, span: Span, doc: Document | None) -> None:
+def _add_position(g: Graph, span: Span) -> None:
+    """Where a span's node is: its document and a TextPositionSelector of its offsets."""
     node, position = span_iri(span), position_selector_iri(span)
-    g.add((node, RDF.type, KGO.Mention))
     g.add((node, OA.hasSource, document_iri(span.doc)))
     g.add((node, OA.hasSelector, position))
     g.add((position, RDF.type, OA.TextPositionSelector))
     g.add((position, OA.start, Literal(span.start)))
     g.add((position, OA.end, Literal(span.end)))
+
+
+def _add_span(g: Graph, span: Span, doc: Document | None) -> None:
+    node = span_iri(span)
+    g.add((node, RDF.type, KGO.Mention))
+    _add_position(g, span)
     if doc is not None:
         quote = quote_selector_iri(span)
         g.add((node, OA.hasSelector, quote))
@@ -173,6 +184,31 @@ def _add_span(g: Graph, span: Span, doc: Document | None) -> None:
         g.add((quote, OA.exact, Literal(doc.text[span.start:span.end])))
         sentence = doc.sentence_of(span)
         g.add((node, KGO.sentence, Literal(doc.text[sentence.start:sentence.end], lang="zh")))
+
+
+def _add_sentences(g: Graph, kg: KnowledgeGraph, spans: set[Span]) -> None:
+    """Sentence nodes: each span's whole sentence (not the bounded ``kgo:sentence`` window,
+    so two mentions in one long sentence meet at one node), the spans in it, what it names."""
+    whole = {s: kg.documents[s.doc].sentence_of(s, reach=None) for s in spans if s.doc in kg.documents}
+    for sentence in sorted(set(whole.values())):
+        g.add((span_iri(sentence), RDF.type, KGO.Sentence))
+        _add_position(g, sentence)
+    for span, sentence in sorted(whole.items()):
+        g.add((span_iri(span), KGO.inSentence, span_iri(sentence)))
+    _add_names(g, kg, set(whole.values()))
+
+
+def _add_names(g: Graph, kg: KnowledgeGraph, sentences: set[Span]) -> None:
+    """Each sentence ``kgo:names`` every entity with a mention inside it: inside, not only those
+    whose own sentence it is, since a span across a line break has a sentence that holds others."""
+    mentions = sorted((s, entity_iri(e)) for e in kg.entities.values() for s in e.mentions)
+    starts = [(s.doc, s.start) for s, _ in mentions]
+    for sentence in sorted(sentences):
+        first = bisect_left(starts, (sentence.doc, sentence.start))
+        last = bisect_left(starts, (sentence.doc, sentence.end))
+        for span, entity in mentions[first:last]:
+            if span.end <= sentence.end:
+                g.add((span_iri(sentence), KGO.names, entity))
 
 
 def _add_document(g: Graph, name: str, doc: Document | None) -> None:
