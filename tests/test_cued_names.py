@@ -125,3 +125,8 @@ def test_a_place_and_a_name_before_a_post_are_an_organisation():
                                   "广东省副省长出席。"])
 def test_posts_after_generic_words_named_bodies_or_bare_places_name_nothing_new(text):
     assert not {o for o in _names(text, "Organization") if o in ("安徽区域", "南京林业大学特聘", "株洲市计划", "广东省副")}
+
+
+def test_an_industry_does_not_start_inside_a_word():
+    a = run(Analysis(Document("x.txt", "促进大中小企业融通创新，支持中小企业发展。", "0")))
+    assert [m.start for m in a.mentions if m.type == "Industry"] == [14]

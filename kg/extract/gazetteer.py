@@ -58,4 +58,6 @@ def find(text: str) -> list[Mention]:
 
 
 def gazetteer_stage(a: Analysis) -> None:
-    a.mentions.extend(find(a.doc.norm))
+    """Known names, but no industry that starts inside a word (中小企业 in 大中小企业)."""
+    inner = {s + k for w, _, s in a.tokens for k in range(1, len(w))}
+    a.mentions.extend(m for m in find(a.doc.norm) if m.type != "Industry" or m.start not in inner)
