@@ -65,3 +65,8 @@ def test_a_body_known_by_its_short_name_and_after_its_places():
     orgs = _names("据保监会消息，新华网报道，福建省宁德市经贸委发布通知。亚运会开幕，委员会成立。", "Organization")
     assert {"保监会", "新华网", "福建省宁德市经贸委"} <= orgs
     assert not orgs & {"亚运会", "委员会", "经贸委"}
+
+
+def test_a_district_jieba_knows_before_a_body_name():
+    orgs = _names("这是丰台区政府推动的项目，记者前往青山区房产管理局一楼。", "Organization")
+    assert {"丰台区政府", "青山区房产管理局"} <= orgs

@@ -13,7 +13,7 @@ from .. import lexicon
 from ..model import Analysis, Mention, RelationMention
 from .chunks import NAME_TAGS_STOP_STRONG, TokenIndex
 from .cues import EVENT_CUES, LEFT_STOP_WORDS, ORG_SUFFIXES, UNIT_SUFFIXES, WEAK_ORG_SUFFIXES
-from .segment import frequency
+from .segment import frequency, tagger
 
 _SUFFIXES = sorted(ORG_SUFFIXES, key=lambda s: (-len(s), s))
 _GENERIC_HEADS = ("国内", "国外", "我国", "全国各", "各", "该", "本", "这", "其", "相关", "有关", "一些", "多家",
@@ -215,13 +215,24 @@ def _with_unit(idx: TokenIndex, text: str, end: int, longest: int = 8) -> int:
     return end
 
 
+# Levels that end a district's or county's own name (丰台区, 泗水县, 戴窑镇): the gazetteer lists
+# provinces and cities only, so a lower level is known by jieba's place tag on the whole word.
+_LOCAL_LEVELS = ("区", "县", "镇", "乡", "旗")
+
+
+def _is_place(text: str) -> bool:
+    """A gazetteer place, or one jieba word tagged ns that ends in a local level (虹口区, 仙游县)."""
+    return text in lexicon.locations() \
+        or len(text) >= 3 and text.endswith(_LOCAL_LEVELS) and tagger().word_tag_tab.get(text) == "ns"
+
+
 def _has_named_parent(name: str) -> bool:
     """A unit's name (综合司, 通信管理局) makes an organisation only after its parent's or
     its province's name: 国家国防科技工业局综合司, 西藏自治区通信管理局."""
     parents = units(name)
     if parents:  # a company's departments (…有限公司财务部) are not organisations of interest
         return subtype_of(name[:parents[-1]]) != "Company"
-    place = next((name[:e] for e in range(len(name) - 2, 1, -1) if name[:e] in lexicon.locations()), None)
+    place = next((name[:e] for e in range(len(name) - 2, 1, -1) if _is_place(name[:e])), None)
     if place is None:
         return False
     rest = name[len(place):]  # 日本|政府, 北京市|住建委: after a place a body's bare or short name will do
