@@ -70,3 +70,8 @@ def test_a_body_known_by_its_short_name_and_after_its_places():
 def test_a_district_jieba_knows_before_a_body_name():
     orgs = _names("这是丰台区政府推动的项目，记者前往青山区房产管理局一楼。", "Organization")
     assert {"丰台区政府", "青山区房产管理局"} <= orgs
+
+
+def test_a_known_place_inside_a_persons_name_is_no_place():
+    places = _names("德里克说，演员丹尼斯·霍珀收藏了它，《雅典娜》也在雅典上映。", "Location")
+    assert "德里" not in places and "尼斯" not in places and "雅典" in places

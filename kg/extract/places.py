@@ -6,6 +6,7 @@ name-like run before 路, 村 or 广场. (jieba's own ns dictionary was tried: t
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from ..model import Analysis, Mention
 from .chunks import TokenIndex
@@ -77,8 +78,24 @@ def addresses(a: Analysis) -> None:
     a.mentions.extend(Mention("Location", a.doc.norm[s:e], s, e) for s, e in chains)
 
 
+_PERSON_TAGS = frozenset({"nr", "nrt", "nrfg"})
+
+
+def drop_places_in_person_words(a: Analysis, idx: TokenIndex) -> None:
+    """A known place inside a word jieba reads as a person's name (尼斯 in 丹尼斯, 德里 in 德里克,
+    雅典 in 雅典娜) is a piece of that name, not a place."""
+    def in_name_word(m: Mention) -> bool:
+        i = bisect_right(idx.starts, m.start) - 1
+        if i < 0:
+            return False
+        word, tag, start = idx.tokens[i]
+        return tag in _PERSON_TAGS and m.end <= start + len(word) and len(word) > m.end - m.start
+    a.mentions = [m for m in a.mentions if m.type != "Location" or not in_name_word(m)]
+
+
 def places_stage(a: Analysis) -> None:
     idx, text, tags = TokenIndex(a), a.doc.norm, tagger().word_tag_tab
+    drop_places_in_person_words(a, idx)
     for m in _SUFFIX.finditer(text):
         end = m.end()
         i = idx.token_ending_at(end)
