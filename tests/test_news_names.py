@@ -75,3 +75,8 @@ def test_a_district_jieba_knows_before_a_body_name():
 def test_a_known_place_inside_a_persons_name_is_no_place():
     places = _names("德里克说，演员丹尼斯·霍珀收藏了它，《雅典娜》也在雅典上映。", "Location")
     assert "德里" not in places and "尼斯" not in places and "雅典" in places
+
+
+def test_a_venue_named_by_a_common_word_after_a_proper_name():
+    places = _names("总决赛在上海世纪广场进行，周末去清华灯光球场，或在斯坦福桥球场看球。建设城市公园。", "Location")
+    assert {"上海世纪广场", "清华灯光球场", "斯坦福桥球场"} <= places and "城市公园" not in places

@@ -13,8 +13,11 @@ from .chunks import TokenIndex
 from .segment import tagger
 
 # Address heads: the run before one of these is the place's own name (文汇路, 子君村).
-PLACE_SUFFIXES = ("大街", "大道", "胡同", "小区", "公园", "广场", "大厦", "码头", "机场", "路", "街", "巷",
-                  "村", "镇", "乡", "县", "区", "旗")
+PLACE_SUFFIXES = ("大街", "大道", "胡同", "小区", "公园", "广场", "大厦", "码头", "机场", "体育场", "体育馆", "球场",
+                  "球馆", "路", "街", "巷", "村", "镇", "乡", "县", "区", "旗")
+# Venues: a common word before one names it only after a proper name (上海|世纪|广场, 清华|灯光|球场)
+# or an organisation's name (华中科技大学|体育馆); alone (世纪广场, 城市公园) it describes.
+_VENUES = frozenset({"公园", "广场", "大厦", "体育场", "体育馆", "球场", "球馆"})
 # Suffixes that also end common words (合作区, 城市): a place only when jieba keeps X区 as one word.
 _WORD_SUFFIXES = ("区", "旗")
 _SUFFIX = re.compile("|".join(PLACE_SUFFIXES))
@@ -107,7 +110,13 @@ def places_stage(a: Analysis) -> None:
         if m.group() in _WORD_SUFFIXES and last == m.group():
             continue
         start = _name_start(idx, end - len(last) if last == m.group() else end, 10)
-        if last == m.group() and start == end - len(last) and i > 0 and idx.tokens[i - 1][1] in _HEAD_TAGS \
+        if last in _VENUES and start == end - len(last) and i > 0:
+            word, tag, prev = idx.tokens[i - 1]
+            if tag == "nt":
+                start = prev
+            elif tag in _HEAD_TAGS and _name_start(idx, prev, 10 - len(word)) < prev:
+                start = _name_start(idx, prev, 10 - len(word))
+        elif last == m.group() and start == end - len(last) and i > 0 and idx.tokens[i - 1][1] in _HEAD_TAGS \
                 and tags.get(text[end - 2:end], "ns") == "ns":  # 产业链|路 is 产业|链路
             start = _name_start(idx, idx.tokens[i - 1][2], 10 - len(idx.tokens[i - 1][0]))
             start = min(start, idx.tokens[i - 1][2])  # 文汇|路, 幸福|街: a common word names the street
