@@ -80,3 +80,8 @@ def test_a_known_place_inside_a_persons_name_is_no_place():
 def test_a_venue_named_by_a_common_word_after_a_proper_name():
     places = _names("总决赛在上海世纪广场进行，周末去清华灯光球场，或在斯坦福桥球场看球。建设城市公园。", "Location")
     assert {"上海世纪广场", "清华灯光球场", "斯坦福桥球场"} <= places and "城市公园" not in places
+
+
+def test_a_dictionary_name_before_a_persons_verb():
+    people = _names("由他执导、范冰冰主演的新片上映。上海吴小姐告诉记者。", "Person")
+    assert "范冰冰" in people and "吴小姐" not in people
