@@ -85,3 +85,8 @@ def test_a_venue_named_by_a_common_word_after_a_proper_name():
 def test_a_dictionary_name_before_a_persons_verb():
     people = _names("由他执导、范冰冰主演的新片上映。上海吴小姐告诉记者。", "Person")
     assert "范冰冰" in people and "吴小姐" not in people
+
+
+def test_items_of_a_list_closed_by_a_bank_word_are_firms():
+    orgs = _names("民生、工行、浦发等13家银行发行了新卡，汇丰、花旗等各家外资行也表态。", "Organization")
+    assert {"民生", "工行", "浦发", "汇丰", "花旗"} <= orgs

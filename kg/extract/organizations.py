@@ -263,6 +263,22 @@ def short_bodies(a: Analysis) -> None:
             a.mentions.append(Mention("Organization", a.doc.norm[begin:end], begin, end, _SHORT_BODY_ENDS[word[-1]]))
 
 
+# A list closed by 等 and a kind of firm names firms (民生、工行、浦发等13家银行, 汇丰、花旗等各家外资行):
+# short forms no gazetteer or suffix finds.
+_LISTED_FIRMS = re.compile(r"((?:[\u4e00-\u9fffA-Za-z]{2,4}、)+[\u4e00-\u9fffA-Za-z]{2,4})等"
+                           r"(?:[\d一二三四五六七八九十几多]+家|各家)?(?:中资|外资|股份制|商业)?(?:银行|外资行|券商)")
+
+
+def listed_firms(a: Analysis) -> None:
+    """Each item of a 、-list that 等 closes with a bank or broker word is a firm."""
+    for m in _LISTED_FIRMS.finditer(a.doc.norm):
+        pos = m.start(1)
+        for item in m.group(1).split("、"):
+            if not item.startswith(_GENERIC_HEADS):
+                a.mentions.append(Mention("Organization", item, pos, pos + len(item), "Company"))
+            pos += len(item) + 1
+
+
 # Armed forces are government bodies: a country (美国海军) or its one-character abbreviation (美军).
 _FORCES = re.compile(r"海军|空军|陆军|军方|军队|军")
 _COUNTRY_ABBREVIATIONS = frozenset("美日德英俄法苏韩朝印越意")
