@@ -90,3 +90,8 @@ def test_a_dictionary_name_before_a_persons_verb():
 def test_items_of_a_list_closed_by_a_bank_word_are_firms():
     orgs = _names("民生、工行、浦发等13家银行发行了新卡，汇丰、花旗等各家外资行也表态。", "Organization")
     assert {"民生", "工行", "浦发", "汇丰", "花旗"} <= orgs
+
+
+def test_a_house_number_ends_a_street_address():
+    places = _names("书店位于北京市东城区王府井大街218号，办公室在文汇路3号楼。", "Location")
+    assert {"北京市东城区王府井大街218号", "文汇路3号楼"} <= places

@@ -27,6 +27,8 @@ _CJK = re.compile(r"^[\u4e00-\u9fff]+$")
 # One step of an address after a place (湖北省|赤壁市, 蕲春县|漕河镇|芝麻山): a short name and its level.
 _STEP = re.compile(r"[\u4e00-\u9fff]{1,6}?(?:省|市|区|县|旗|镇|乡|村|街道|大街|大道|路|街|巷|小区)"
                    r"|(?:[东南西北中]{1,2}部)?地区|[东南西北中]{1,2}部")
+_STREETS = ("大街", "大道", "路", "街", "巷")
+_HOUSE_NUMBER = re.compile(r"\d{1,5}号(?:楼|院)?")
 _LEVELS = frozenset("省 市 区 县 旗 镇 乡 村 街道 大街 大道 路 街 巷 小区 地区".split())
 _NAME_TAGS = frozenset({"ns", "nr", "nrt", "nz", "j"})
 _HEAD_TAGS = frozenset({"n", "a", "nz", "ns", "nr", "j", "nrt"})
@@ -54,6 +56,8 @@ def _address_end(a: Analysis, idx: TokenIndex, end: int, starts: dict[int, Menti
         if end in starts:
             end = starts[end].end
             continue
+        if a.doc.norm.endswith(_STREETS, 0, end) and (number := _HOUSE_NUMBER.match(a.doc.norm, end)):
+            return number.end()  # 王府井大街|218号: the house number ends the address
         m = _STEP.match(a.doc.norm, end)
         if not m or _name_start(idx, m.end(), m.end() - end) > end \
                 or m.group()[-1] in "市区县" and len(m.group()) < 3:  # 北美|上市
