@@ -95,3 +95,8 @@ def test_items_of_a_list_closed_by_a_bank_word_are_firms():
 def test_a_house_number_ends_a_street_address():
     places = _names("书店位于北京市东城区王府井大街218号，办公室在文汇路3号楼。", "Location")
     assert {"北京市东城区王府井大街218号", "文汇路3号楼"} <= places
+
+
+def test_a_place_that_is_a_whole_side_of_a_match_is_its_team():
+    orgs = _names("他们以2比0轻取冰岛，罗马主场取胜，拜仁慕尼黑客场输球，曼城击败巴黎圣日耳曼。", "Organization")
+    assert {"冰岛", "罗马"} <= orgs and "慕尼黑" not in orgs and "巴黎" not in orgs
