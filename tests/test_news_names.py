@@ -68,8 +68,8 @@ def test_a_body_known_by_its_short_name_and_after_its_places():
 
 
 def test_a_district_jieba_knows_before_a_body_name():
-    orgs = _names("这是丰台区政府推动的项目，记者前往青山区房产管理局一楼。", "Organization")
-    assert {"丰台区政府", "青山区房产管理局"} <= orgs
+    orgs = _names("这是丰台区政府推动的项目，记者前往青山区房产管理局一楼。昌平区建委赶到。", "Organization")
+    assert {"丰台区政府", "青山区房产管理局", "昌平区建委"} <= orgs
 
 
 def test_a_known_place_inside_a_persons_name_is_no_place():

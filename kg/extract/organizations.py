@@ -238,7 +238,13 @@ def _has_named_parent(name: str) -> bool:
     rest = name[len(place):]  # 日本|政府, 北京市|住建委: after a place a body's bare or short name will do
     if rest[0] in "省市县区":  # 山西|省委: the place is 山西省, and 委 alone names nothing
         return False
-    return plausible_org(rest) or (rest in WEAK_ORG_SUFFIXES or len(rest) >= 3) and not rest.startswith(_GENERIC_HEADS)
+    return plausible_org(rest) or (rest in WEAK_ORG_SUFFIXES or len(rest) >= 3 or _abbreviated(rest)) \
+        and not rest.startswith(_GENERIC_HEADS)
+
+
+def _abbreviated(word: str) -> bool:
+    """A body's two-character short form jieba tags as an abbreviation (昌平区|建委)."""
+    return len(word) == 2 and tagger().word_tag_tab.get(word) == "j"
 
 
 # Short names of bodies jieba knows as one word (证监会, 房管局, 扶贫办, 新华网): a proper-name tag and
