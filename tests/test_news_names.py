@@ -65,3 +65,38 @@ def test_a_body_known_by_its_short_name_and_after_its_places():
     orgs = _names("据保监会消息，新华网报道，福建省宁德市经贸委发布通知。亚运会开幕，委员会成立。", "Organization")
     assert {"保监会", "新华网", "福建省宁德市经贸委"} <= orgs
     assert not orgs & {"亚运会", "委员会", "经贸委"}
+
+
+def test_a_district_jieba_knows_before_a_body_name():
+    orgs = _names("这是丰台区政府推动的项目，记者前往青山区房产管理局一楼。昌平区建委赶到。", "Organization")
+    assert {"丰台区政府", "青山区房产管理局", "昌平区建委"} <= orgs
+
+
+def test_a_known_place_inside_a_persons_name_is_no_place():
+    places = _names("德里克说，演员丹尼斯·霍珀收藏了它，《雅典娜》也在雅典上映。", "Location")
+    assert "德里" not in places and "尼斯" not in places and "雅典" in places
+
+
+def test_a_venue_named_by_a_common_word_after_a_proper_name():
+    places = _names("总决赛在上海世纪广场进行，周末去清华灯光球场，或在斯坦福桥球场看球。建设城市公园。", "Location")
+    assert {"上海世纪广场", "清华灯光球场", "斯坦福桥球场"} <= places and "城市公园" not in places
+
+
+def test_a_dictionary_name_before_a_persons_verb():
+    people = _names("由他执导、范冰冰主演的新片上映。上海吴小姐告诉记者。", "Person")
+    assert "范冰冰" in people and "吴小姐" not in people
+
+
+def test_items_of_a_list_closed_by_a_bank_word_are_firms():
+    orgs = _names("民生、工行、浦发等13家银行发行了新卡，汇丰、花旗等各家外资行也表态。", "Organization")
+    assert {"民生", "工行", "浦发", "汇丰", "花旗"} <= orgs
+
+
+def test_a_house_number_ends_a_street_address():
+    places = _names("书店位于北京市东城区王府井大街218号，办公室在文汇路3号楼。", "Location")
+    assert {"北京市东城区王府井大街218号", "文汇路3号楼"} <= places
+
+
+def test_a_place_that_is_a_whole_side_of_a_match_is_its_team():
+    orgs = _names("他们以2比0轻取冰岛，罗马主场取胜，拜仁慕尼黑客场输球，曼城击败巴黎圣日耳曼。", "Organization")
+    assert {"冰岛", "罗马"} <= orgs and "慕尼黑" not in orgs and "巴黎" not in orgs

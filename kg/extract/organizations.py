@@ -13,7 +13,7 @@ from .. import lexicon
 from ..model import Analysis, Mention, RelationMention
 from .chunks import NAME_TAGS_STOP_STRONG, TokenIndex
 from .cues import EVENT_CUES, LEFT_STOP_WORDS, ORG_SUFFIXES, UNIT_SUFFIXES, WEAK_ORG_SUFFIXES
-from .segment import frequency
+from .segment import frequency, tagger
 
 _SUFFIXES = sorted(ORG_SUFFIXES, key=lambda s: (-len(s), s))
 _GENERIC_HEADS = ("国内", "国外", "我国", "全国各", "各", "该", "本", "这", "其", "相关", "有关", "一些", "多家",
@@ -215,19 +215,36 @@ def _with_unit(idx: TokenIndex, text: str, end: int, longest: int = 8) -> int:
     return end
 
 
+# Levels that end a district's or county's own name (丰台区, 泗水县, 戴窑镇): the gazetteer lists
+# provinces and cities only, so a lower level is known by jieba's place tag on the whole word.
+_LOCAL_LEVELS = ("区", "县", "镇", "乡", "旗")
+
+
+def _is_place(text: str) -> bool:
+    """A gazetteer place, or one jieba word tagged ns that ends in a local level (虹口区, 仙游县)."""
+    return text in lexicon.locations() \
+        or len(text) >= 3 and text.endswith(_LOCAL_LEVELS) and tagger().word_tag_tab.get(text) == "ns"
+
+
 def _has_named_parent(name: str) -> bool:
     """A unit's name (综合司, 通信管理局) makes an organisation only after its parent's or
     its province's name: 国家国防科技工业局综合司, 西藏自治区通信管理局."""
     parents = units(name)
     if parents:  # a company's departments (…有限公司财务部) are not organisations of interest
         return subtype_of(name[:parents[-1]]) != "Company"
-    place = next((name[:e] for e in range(len(name) - 2, 1, -1) if name[:e] in lexicon.locations()), None)
+    place = next((name[:e] for e in range(len(name) - 2, 1, -1) if _is_place(name[:e])), None)
     if place is None:
         return False
     rest = name[len(place):]  # 日本|政府, 北京市|住建委: after a place a body's bare or short name will do
     if rest[0] in "省市县区":  # 山西|省委: the place is 山西省, and 委 alone names nothing
         return False
-    return plausible_org(rest) or (rest in WEAK_ORG_SUFFIXES or len(rest) >= 3) and not rest.startswith(_GENERIC_HEADS)
+    return plausible_org(rest) or (rest in WEAK_ORG_SUFFIXES or len(rest) >= 3 or _abbreviated(rest)) \
+        and not rest.startswith(_GENERIC_HEADS)
+
+
+def _abbreviated(word: str) -> bool:
+    """A body's two-character short form jieba tags as an abbreviation (昌平区|建委)."""
+    return len(word) == 2 and tagger().word_tag_tab.get(word) == "j"
 
 
 # Short names of bodies jieba knows as one word (证监会, 房管局, 扶贫办, 新华网): a proper-name tag and
@@ -250,6 +267,22 @@ def short_bodies(a: Analysis) -> None:
             if begin == start and i and (a.tokens[i - 1][1] in _PLACE_TAGS or a.tokens[i - 1][0] in ")）"):
                 continue  # 江阴市|财政局, (市)|商业局: the end of a longer name not found whole
             a.mentions.append(Mention("Organization", a.doc.norm[begin:end], begin, end, _SHORT_BODY_ENDS[word[-1]]))
+
+
+# A list closed by 等 and a kind of firm names firms (民生、工行、浦发等13家银行, 汇丰、花旗等各家外资行):
+# short forms no gazetteer or suffix finds.
+_LISTED_FIRMS = re.compile(r"((?:[\u4e00-\u9fffA-Za-z]{2,4}、)+[\u4e00-\u9fffA-Za-z]{2,4})等"
+                           r"(?:[\d一二三四五六七八九十几多]+家|各家)?(?:中资|外资|股份制|商业)?(?:银行|外资行|券商)")
+
+
+def listed_firms(a: Analysis) -> None:
+    """Each item of a 、-list that 等 closes with a bank or broker word is a firm."""
+    for m in _LISTED_FIRMS.finditer(a.doc.norm):
+        pos = m.start(1)
+        for item in m.group(1).split("、"):
+            if not item.startswith(_GENERIC_HEADS):
+                a.mentions.append(Mention("Organization", item, pos, pos + len(item), "Company"))
+            pos += len(item) + 1
 
 
 # Armed forces are government bodies: a country (美国海军) or its one-character abbreviation (美军).

@@ -30,12 +30,12 @@ def settle(mentions: list[Mention]) -> list[Mention]:
     return sorted(chosen, key=lambda m: (m.start, m.end))
 
 
-_CONTAINERS = {"Location": ("Organization", "Event", "Policy"), "Industry": ("Organization",)}
+_CONTAINERS = {"Location": ("Organization", "Event", "Policy", "Person"), "Industry": ("Organization",)}
 
 
 def drop_nested_places(mentions: list[Mention]) -> list[Mention]:
-    """A place or trade inside a name (浙江 in 浙江大学, 汽车 in 汽车工业协会) is part of that
-    name, not a mention of its own. An industry inside a policy stays, as what it targets, and
+    """A place or trade inside a name (浙江 in 浙江大学, 汽车 in 汽车工业协会, 尼斯 in 丹尼斯·霍珀) is
+    part of that name, not a mention of its own. An industry inside a policy stays, as what it targets, and
     a place inside a government body's name, as its jurisdiction (西藏自治区|通信管理局)."""
     reach: dict[str, tuple[list[int], list[int]]] = {}
     for etype, kinds in _CONTAINERS.items():

@@ -252,15 +252,23 @@ def _dialogue_names(text: str) -> list[tuple[int, int]]:
 _NOT_NAME_ENDS = frozenset("化性宫塔岛村河区湖山城堡港湾寺庙街路镇省市县州")
 
 
+# Verbs only people do: a name jieba's dictionary knows is a person's before one (范冰冰|主演), unless
+# its given part is a word of its own (吴|小姐, 姚|先生).
+_PERSON_ACTS = frozenset(SPEECH_VERBS) | {"执导", "主演", "饰演", "导演", "主持"}
+
+
 def _tagged_names(a: Analysis) -> list[tuple[int, int]]:
     """jieba's person tags (nr), kept for surname-led 2–3 character words: unknown to its
-    dictionary, or listed there as a name whose given part is not a word (曾荫权, not 高水平)."""
+    dictionary, or listed there as a name whose given part is not a word (曾荫权, not 高水平)
+    or one a person's verb follows."""
     out = []
     words = _common_words()
-    for word, tag, start in a.tokens:
-        if tag == "nr" and 2 <= len(word) <= 3 and all(_CJK.match(c) for c in word) \
-                and (word not in words or words[word] == "nr" and len(word) == 3 and word[1:] not in words
-                     and word[-1] not in _NOT_NAME_ENDS) \
+    for i, (word, tag, start) in enumerate(a.tokens):
+        acts = i + 1 < len(a.tokens) and a.tokens[i + 1][0] in _PERSON_ACTS
+        if tag in ("nr", "nrfg") and 2 <= len(word) <= 3 and all(_CJK.match(c) for c in word) \
+                and (tag == "nr" and word not in words
+                     or words.get(word) in ("nr", "nrfg") and word[-1] not in _NOT_NAME_ENDS and len(word) == 3
+                     and (word[1:] not in words or acts and words[word[1:]] not in ("nr", "n"))) \
                 and word[0] in lexicon.common_surnames() \
                 and name_at(a.doc.norm, start) in (start + len(word), None) \
                 and word[-1] not in NAME_STOP_CHARS:

@@ -6,14 +6,18 @@ name-like run before 路, 村 or 广场. (jieba's own ns dictionary was tried: t
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from ..model import Analysis, Mention
 from .chunks import TokenIndex
 from .segment import tagger
 
 # Address heads: the run before one of these is the place's own name (文汇路, 子君村).
-PLACE_SUFFIXES = ("大街", "大道", "胡同", "小区", "公园", "广场", "大厦", "码头", "机场", "路", "街", "巷",
-                  "村", "镇", "乡", "县", "区", "旗")
+PLACE_SUFFIXES = ("大街", "大道", "胡同", "小区", "公园", "广场", "大厦", "码头", "机场", "体育场", "体育馆", "球场",
+                  "球馆", "路", "街", "巷", "村", "镇", "乡", "县", "区", "旗")
+# Venues: a common word before one names it only after a proper name (上海|世纪|广场, 清华|灯光|球场)
+# or an organisation's name (华中科技大学|体育馆); alone (世纪广场, 城市公园) it describes.
+_VENUES = frozenset({"公园", "广场", "大厦", "体育场", "体育馆", "球场", "球馆"})
 # Suffixes that also end common words (合作区, 城市): a place only when jieba keeps X区 as one word.
 _WORD_SUFFIXES = ("区", "旗")
 _SUFFIX = re.compile("|".join(PLACE_SUFFIXES))
@@ -23,6 +27,8 @@ _CJK = re.compile(r"^[\u4e00-\u9fff]+$")
 # One step of an address after a place (湖北省|赤壁市, 蕲春县|漕河镇|芝麻山): a short name and its level.
 _STEP = re.compile(r"[\u4e00-\u9fff]{1,6}?(?:省|市|区|县|旗|镇|乡|村|街道|大街|大道|路|街|巷|小区)"
                    r"|(?:[东南西北中]{1,2}部)?地区|[东南西北中]{1,2}部")
+_STREETS = ("大街", "大道", "路", "街", "巷")
+_HOUSE_NUMBER = re.compile(r"\d{1,5}号(?:楼|院)?")
 _LEVELS = frozenset("省 市 区 县 旗 镇 乡 村 街道 大街 大道 路 街 巷 小区 地区".split())
 _NAME_TAGS = frozenset({"ns", "nr", "nrt", "nz", "j"})
 _HEAD_TAGS = frozenset({"n", "a", "nz", "ns", "nr", "j", "nrt"})
@@ -50,6 +56,8 @@ def _address_end(a: Analysis, idx: TokenIndex, end: int, starts: dict[int, Menti
         if end in starts:
             end = starts[end].end
             continue
+        if a.doc.norm.endswith(_STREETS, 0, end) and (number := _HOUSE_NUMBER.match(a.doc.norm, end)):
+            return number.end()  # 王府井大街|218号: the house number ends the address
         m = _STEP.match(a.doc.norm, end)
         if not m or _name_start(idx, m.end(), m.end() - end) > end \
                 or m.group()[-1] in "市区县" and len(m.group()) < 3:  # 北美|上市
@@ -77,8 +85,24 @@ def addresses(a: Analysis) -> None:
     a.mentions.extend(Mention("Location", a.doc.norm[s:e], s, e) for s, e in chains)
 
 
+_PERSON_TAGS = frozenset({"nr", "nrt", "nrfg"})
+
+
+def drop_places_in_person_words(a: Analysis, idx: TokenIndex) -> None:
+    """A known place inside a word jieba reads as a person's name (尼斯 in 丹尼斯, 德里 in 德里克,
+    雅典 in 雅典娜) is a piece of that name, not a place."""
+    def in_name_word(m: Mention) -> bool:
+        i = bisect_right(idx.starts, m.start) - 1
+        if i < 0:
+            return False
+        word, tag, start = idx.tokens[i]
+        return tag in _PERSON_TAGS and m.end <= start + len(word) and len(word) > m.end - m.start
+    a.mentions = [m for m in a.mentions if m.type != "Location" or not in_name_word(m)]
+
+
 def places_stage(a: Analysis) -> None:
     idx, text, tags = TokenIndex(a), a.doc.norm, tagger().word_tag_tab
+    drop_places_in_person_words(a, idx)
     for m in _SUFFIX.finditer(text):
         end = m.end()
         i = idx.token_ending_at(end)
@@ -90,7 +114,13 @@ def places_stage(a: Analysis) -> None:
         if m.group() in _WORD_SUFFIXES and last == m.group():
             continue
         start = _name_start(idx, end - len(last) if last == m.group() else end, 10)
-        if last == m.group() and start == end - len(last) and i > 0 and idx.tokens[i - 1][1] in _HEAD_TAGS \
+        if last in _VENUES and start == end - len(last) and i > 0:
+            word, tag, prev = idx.tokens[i - 1]
+            if tag == "nt":
+                start = prev
+            elif tag in _HEAD_TAGS and _name_start(idx, prev, 10 - len(word)) < prev:
+                start = _name_start(idx, prev, 10 - len(word))
+        elif last == m.group() and start == end - len(last) and i > 0 and idx.tokens[i - 1][1] in _HEAD_TAGS \
                 and tags.get(text[end - 2:end], "ns") == "ns":  # 产业链|路 is 产业|链路
             start = _name_start(idx, idx.tokens[i - 1][2], 10 - len(idx.tokens[i - 1][0]))
             start = min(start, idx.tokens[i - 1][2])  # 文汇|路, 幸福|街: a common word names the street

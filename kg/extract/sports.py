@@ -48,6 +48,31 @@ def matches(a: Analysis) -> None:
             _add(a, m.start(1), m.end(1))
 
 
+# Verbs of a result whose object is the other side (轻取冰岛, 2比1战胜曼联).
+_RESULT_VERBS = ("击败", "战胜", "负于", "不敌", "迎战", "对阵", "逼平", "战平", "输给", "轻取", "力克", "完胜",
+                 "憾负", "惨败给", "淘汰", "横扫", "绝杀")
+_HOME_AWAY = ("主场", "客场", "客战", "做客")
+_BEFORE_SIDE_TAGS = frozenset({"p", "c", "v", "d", "uj", "m", "x", "r"})
+_SIDE_END = frozenset("，。；、！？,;!? \n的后")
+
+
+def _side_starts(idx: TokenIndex, start: int) -> bool:
+    """Nothing name-like runs into ``start``: the text opens there or a function word ends there."""
+    i = idx.token_ending_at(start)
+    return start == 0 or i is not None and idx.tokens[i][1] in _BEFORE_SIDE_TAGS
+
+
+def places_as_teams(a: Analysis, idx: TokenIndex) -> None:
+    """A known place that is a whole side of a match, right after a result verb or right before a
+    home/away word, names that place's team (以2比0轻取冰岛, 罗马主场); a place that only starts or
+    ends a club's name (击败巴黎|圣日耳曼, 拜仁|慕尼黑客场) does not."""
+    text = a.doc.norm
+    for m in [m for m in a.mentions if m.type == "Location"]:
+        if text.endswith(_RESULT_VERBS, 0, m.start) and text[m.end:m.end + 1] in _SIDE_END \
+                or text.startswith(_HOME_AWAY, m.end) and _side_starts(idx, m.start):
+            _add(a, m.start, m.end)
+
+
 def fixtures(a: Analysis, idx: TokenIndex) -> None:
     """``A vs B``: both sides are teams. The left side starts at a token edge after the last
     punctuation; the right side ends before the words that comment on the fixture."""
@@ -84,5 +109,6 @@ def sports_stage(a: Analysis) -> None:
     idx = TokenIndex(a)
     teams(a)
     matches(a)
+    places_as_teams(a, idx)
     fixtures(a, idx)
     leagues(a, idx)
