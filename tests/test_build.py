@@ -93,7 +93,7 @@ def test_build_scores_reach_the_seed_targets(seeds_build, tmp_path):
                                  "mention_spans_valid": 1.0}
 
 
-@pytest.mark.parametrize("name, floor", [("CLUENER dev", 0.48), ("Resume NER dev", 0.77)])
+@pytest.mark.parametrize("name, floor", [("CLUENER dev", 0.50), ("Resume NER dev", 0.77)])
 def test_public_ner_sets_hold_their_level(name, floor):
     """Person/Organization/Location F1 on the public NER sets, scored as kg eval scores them."""
     from kg.evaluate import evaluate
