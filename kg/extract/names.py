@@ -20,6 +20,6 @@ def names_stage(a: Analysis) -> None:
     listed_firms(a)
     sports_stage(a)
     people_stage(a)
-    posted_orgs(a, TokenIndex(a))
+    posted_orgs(a, idx)
     places_stage(a)
     parenthesised_aliases(a)

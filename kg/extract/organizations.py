@@ -33,15 +33,14 @@ _LEGAL_NAME_STOPS = LEFT_STOP_WORDS - {"新", "能"}
 _NOT_A_NAME_START = frozenset({"v", "vn", "d", "ad", "m", "t"})
 _COMMON = 100  # jieba frequency from which a leading verb is the clause's (收购), not the name's (露笑)
 _CLAUSE_BEFORE_VERB = frozenset({"v", "p", "r", "c"})
-_TIME_BEFORE = re.compile(r"(?:\d+\s*[年月日]起?|至今|以来|期间|之后|以后)")
+_DATE_BEFORE = re.compile(r"\d+\s*[年月日]起?|至今|以来|期间|之后|以后")
 
 
 def after_date(text: str, start: int, end: int) -> int:
-    """A date before a name is not part of it (2023年4月上海车展, 2003年10月汕头市…集团)."""
-    last = 0
-    for m in re.finditer(r"\d+[年月日]", text[start:end]):
-        last = m.end()
-    return start + last
+    """A date before a name is not part of it (2023年4月上海车展, 2008年10月至今任…集团)."""
+    for m in _DATE_BEFORE.finditer(text, start, end):
+        start = m.end()
+    return start
 
 
 def suffix_of(name: str) -> str | None:
@@ -179,11 +178,7 @@ def _registered_name_start(idx: TokenIndex, text: str, start: int, suffix_at: in
     """Where a registered name really starts inside the run before its legal form: after the
     last date (2008年10月至今任…), after a verb that follows a verb (决定收购|华为技术…), and
     past verbs or adverbs leading what is left (收购|华为技术…)."""
-    time = None
-    for time in _TIME_BEFORE.finditer(text, start, suffix_at):
-        pass
-    if time is not None:
-        start = time.end()
+    start = after_date(text, start, suffix_at)
     first = bisect_left(idx.starts, start)
     previous = ""
     for word, tag, s in idx.tokens[first:]:

@@ -80,7 +80,12 @@ def addresses(a: Analysis) -> None:
             chains.append((m.start, end))
     if not chains:
         return
-    inside = {id(m) for m in places for s, e in chains if s <= m.start and m.end <= e}
+    chain_starts = [s for s, _ in chains]  # chains are sorted and do not overlap
+
+    def in_chain(m: Mention) -> bool:
+        i = bisect_right(chain_starts, m.start) - 1
+        return i >= 0 and m.end <= chains[i][1]
+    inside = {id(m) for m in places if in_chain(m)}
     a.mentions = [m for m in a.mentions if id(m) not in inside]
     a.mentions.extend(Mention("Location", a.doc.norm[s:e], s, e) for s, e in chains)
 
