@@ -38,3 +38,24 @@ def test_nationality_is_not_a_place_and_a_body_keeps_its_jurisdiction():
     body = Mention("Organization", "西藏自治区通信管理局", 0, 10, "GovernmentBody")
     place = Mention("Location", "西藏自治区", 0, 5)
     assert drop_nested_places([body, place]) == [body, place]
+
+
+def test_settle_keeps_nesting_and_drops_every_crossing_span():
+    """Random spans: the result has no two crossing spans, and every dropped span crosses a
+    kept one at least as long (or repeats a kept span), as the longest-first rule says."""
+    import random
+
+    rng = random.Random(7)
+    spans = {(s, s + rng.randint(1, 12)) for s in (rng.randrange(200) for _ in range(400))}
+    mentions = [Mention("Organization", "x" * (e - s), s, e) for s, e in sorted(spans)]
+    kept = settle(mentions)
+
+    def cross(a, b):
+        return a.start < b.start < a.end < b.end or b.start < a.start < b.end < a.end
+
+    assert not any(cross(a, b) for a in kept for b in kept)
+    kept_spans = {(m.start, m.end) for m in kept}
+    for m in mentions:
+        if (m.start, m.end) not in kept_spans:
+            assert any(cross(m, k) and k.end - k.start >= m.end - m.start for k in kept)
+    assert any(k.start <= o.start and o.end <= k.end and k is not o for k in kept for o in kept)
