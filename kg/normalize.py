@@ -12,6 +12,7 @@ import statistics
 
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _SENTENCE_END = set("。！？!?；;：:…”」』）)")
+_UNIT_STARTS = set("元辆个家户台项件套座名人次艘架吨千瓦亩颗份枚倍")  # a unit's first character
 _WIDE = {0x3000: " ", 0xFEFF: " ", 0xFF05: "%", 0xFF0E: "."}
 
 
@@ -77,8 +78,9 @@ def normalize(text: str) -> tuple[str, list[int]]:
             if not line_break and any(_is_cjk(c) or _is_wide_punct(c) for c in (prev, nxt)):
                 keep[i:j] = [False] * (j - i)
             elif line_break and columns and (prev not in _SENTENCE_END and widths[i - 1] >= full
-                                             or prev.isdigit() and (nxt.isdigit() or nxt in "%.")):
-                keep[i:j] = [False] * (j - i)  # a word or a number cut by the column (3|5.8%)
+                                             or prev.isdigit() and (nxt.isdigit() or nxt in "%.")
+                                             or (prev.isdigit() or prev in "万亿") and nxt in _UNIT_STARTS):
+                keep[i:j] = [False] * (j - i)  # a word or a number cut by the column (3|5.8%, 33万亿|元)
         i = j
     out, offsets = [], []
     for k, c in enumerate(chars):

@@ -79,3 +79,27 @@ def test_metrics_question_year_frames_the_answer():
 def test_metrics_list_in_an_earlier_clause_gives_one_per_item():
     a = _run("从行业看，汽车、化工、有色金属等行业投资都是两位数增长，高于10%。")
     assert len(a.metrics) == 3 and {m.indicator for m in a.metrics} == {"投资"}  # the class word goes
+
+
+def test_metrics_large_chinese_counts_and_tenths_are_figures():
+    a = _run("新增省级专精特新中小企业一千二百余家，海外订单占比提高到三成，十个工业大省贡献了六成以上。")
+    assert [(m.value, m.unit, m.qualifier) for m in a.metrics] == [
+        (Decimal(1200), "家", "余"), (Decimal(30), "%", None), (Decimal(60), "%", "以上")]
+    assert _run("形势一成不变，项目建成立即投产，两成都企业参与。").metrics == []
+
+
+def test_metrics_a_listed_subject_does_not_reach_the_next_clause_figure():
+    a = _run("郑州、洛阳、新乡等省辖市工业增加值增速都超过7%，十个工业大省贡献了全国增量的六成以上。")
+    listed = [m for m in a.metrics if m.value == 7]
+    assert [m.indicator for m in listed] == ["工业增加值增速"] * 3
+    assert len([m for m in a.metrics if m.value == 60]) == 1
+
+
+def test_metrics_a_part_of_the_year_frames_later_changes_in_its_paragraph():
+    a = _run("前三季度，全国规模以上工业增加值同比增长5.8%。装备制造业增加值同比增长7.5%。", year=2024)
+    assert [m.period for m in a.metrics] == ["2024-01/2024-09"] * 2
+
+
+def test_metrics_a_dateline_gives_the_year_of_last_year():
+    a = _run("2024年10月18日，国新办举行发布会。去年我国新能源汽车出口120.3万辆。2025年将继续推进。")
+    assert [(m.value, m.period) for m in a.metrics] == [(Decimal(1203000), "2023")]

@@ -61,3 +61,10 @@ def test_normalize_number_cut_by_a_short_column_line_joined():
              "销量同比增长3", "5.8%。规模以上工业中小企业营业收", "入同比增长 6%。中小企业还贡献"]
     norm, _ = normalize("\n\n".join(lines))
     assert "增长35.8%" in norm
+
+
+def test_normalize_column_break_between_scale_and_unit_joined():
+    lines = ["唐志鸿认为，2023年我国制造业增", "加值达到33万亿", "元，占全球比重约30%，连续", "14年位居世界第一。明年要继续",
+             "推动制造业高端化发展，公司新", "能源汽车销量达到28.7万", "辆，同比增长64%，其中海外销", "量占比接近两成，明年还要继续"]
+    norm, _ = normalize("\n\n".join(lines))
+    assert "33万亿元" in norm and "28.7万辆" in norm

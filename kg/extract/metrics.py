@@ -87,6 +87,9 @@ class Figure:
     half: bool = False  # 一半以上: a share of what follows
 
 
+_NOT_TENTHS = set("立为功本果员交长熟效绩品型套片都")
+
+
 def _bare(m: re.Match) -> bool:
     """A figure that is only a scale or 十/百/千 (千亿, 万, 千): needs a hedge to be a number."""
     num = m.group("num")
@@ -105,6 +108,8 @@ def _figure(text: str, m: re.Match) -> Figure | None:
     unit_form = m.group("unit")
     if unit_form == "个" and nxt == "月":
         return None
+    if unit_form == "成" and (m.group("scale") or nxt in _NOT_TENTHS):  # 建成立, 两成都
+        return None
     row = next((u for u in units() if u[0] == unit_form), None)
     approx = m.group("approx") or m.group("approx2")
     post = m.group("post") or approx
@@ -118,12 +123,16 @@ def _figure(text: str, m: re.Match) -> Figure | None:
         return None
     num = m.group("num") or ""
     chinese = bool(num) and not num[0].isdigit()
-    if chinese and not m.group("scale") and not _bare(m) and (row is None or row[2]):
-        return None
     text_num = m.group(0)[: m.end("scale") - s if m.group("scale") else (m.end("num") - s if num else m.end("bare") - s)]
     value = parse_number(text_num.replace("多", "").replace("余", ""))
+    # a small Chinese count is a list (十三个方面, 五个稳); a large or hedged one is a figure (一千二百余家)
+    listing = row is None or row[2] and value < 100 and not approx
+    if chinese and not m.group("scale") and not _bare(m) and listing:
+        return None
     if value <= 1 and chinese:
         return None
+    if unit_form == "成":
+        value *= 10
     return Figure(s, e, value, row[1] if row else None, bool(row and row[2]), post)
 
 
@@ -227,6 +236,16 @@ def _paragraph_year(ctx: _Context, sent_start: int) -> int | None:
     return year if year and years <= {year} else None
 
 
+def _paragraph_range(ctx: _Context, sent_start: int) -> TimeExpr | None:
+    """A part of the year opening an earlier sentence of the paragraph (前三季度，…) frames the
+    figures after it, until another time word comes."""
+    ps = ctx.paragraphs[ctx.paragraph(sent_start)][0]
+    earlier = [t for t in ctx.times if ps <= t.start < sent_start and not t.comparison and t.kind != "clear"]
+    if earlier and earlier[-1].kind == "range" and _opens(ctx, earlier[-1]):
+        return earlier[-1]
+    return None
+
+
 def _opens(ctx: _Context, t: TimeExpr) -> bool:
     """A time word that frames a whole paragraph: it opens its sentence or stands alone (2022年，)."""
     sent_start = ctx.a.sentence_of(t.start)[0]
@@ -235,14 +254,17 @@ def _opens(ctx: _Context, t: TimeExpr) -> bool:
     return ctx.text.startswith(("，", ","), t.end) or not ctx.text[sent_start:t.start].strip("●• ")
 
 
-def _period(ctx: _Context, sent: tuple[int, int], clause: int, fig: Figure) -> str | None:
-    """The figure's period: its clause's time word, else the sentence's, paragraph's or frame's year."""
+def _period(ctx: _Context, sent: tuple[int, int], clause: int, fig: Figure, measure: str | None) -> str | None:
+    """The figure's period: its clause's time word, else the sentence's, paragraph's or frame's year.
+    A part of the year carries over to later sentences only for changes (增长, 下降): a share
+    stated after it (中小企业贡献了50%以上的税收) is a standing fact, not that quarter's figure."""
     text = ctx.text
     p = ctx.paragraph(sent[0])
     context_year = _paragraph_year(ctx, sent[0]) or ctx.frames[p]
     own = [t for t in ctx.times if clause <= t.start and t.end <= fig.start and not t.comparison]
     topics = [t for t in ctx.times if sent[0] <= t.start < clause and not t.comparison and _is_topic(text, t, sent[0])]
-    chosen = own[-1] if own else topics[-1] if topics else None
+    changes = measure is not None and ("增长" in measure or "下降" in measure)
+    chosen = own[-1] if own else topics[-1] if topics else _paragraph_range(ctx, sent[0]) if changes else None
     if chosen is None:
         return str(context_year) if context_year else None
     if chosen.kind == "clear":
@@ -461,10 +483,10 @@ def _inherit(ctx: _Context, d: _Draft, drafts: list[_Draft], group: list[Figure]
 
 
 # The class a list belongs to (江苏、山东等|省份): the subject says which one, the indicator what.
-_CATEGORY = re.compile(r"^(?:省份|省市|地区|城市|行业|企业|产品|国家)")
+_CATEGORY = re.compile(r"^(?:省份|省市|省区|省辖市|地级市|地市|区县|地区|城市|园区|行业|企业|产品|国家)")
 
 
-_AFTER_LIST = re.compile(r"([\u4e00-\u9fff]{2,6}?)(?=实现|都|均|增长|同比|[，,])")
+_AFTER_LIST = re.compile(r"([\u4e00-\u9fff]{2,12}?)(?=实现|都|均|增长|同比|[，,])")
 
 
 def _coordinated(ctx: _Context, d: _Draft, sentence_start: int) -> list[_Draft]:
@@ -475,6 +497,8 @@ def _coordinated(ctx: _Context, d: _Draft, sentence_start: int) -> list[_Draft]:
     if not m:  # 汽车、化工等行业投资都是两位数增长，|高于10%: the list stands in an earlier clause
         wider = text[sentence_start:d.fig.start]
         m = _COORDINATED.search(wider)
+        if m and find_figures(text, sentence_start + m.end(), d.fig.start):
+            m = None  # the list has its own figure (…等省份增速都超过7%，…六成以上)
         if m:
             source = wider
             d = replace(d, start=sentence_start)
@@ -501,7 +525,7 @@ def _metric(ctx: _Context, d: _Draft, sent: tuple[int, int]) -> MetricMention | 
     measure = _measure(ctx, sent, clause, anchor, d.head, d.noun)
     return MetricMention(
         indicator=indicator, value=d.fig.value, unit=d.unit, start=min(d.start, d.fig.start), end=d.end,
-        measure=measure, period=_period(ctx, sent, clause, anchor),
+        measure=measure, period=_period(ctx, sent, clause, anchor, measure),
         qualifier=_qualifier(ctx, sent, anchor, measure), subject=d.subject)
 
 

@@ -8,6 +8,7 @@ from ..model import Analysis
 from ..normalize import normalize
 
 _YEAR = re.compile(r"((?:19|20)\d{2})年")
+_DATELINE = re.compile(r"((?:19|20)\d{2})年(?:1[0-2]|0?[1-9])月(?:[12]\d|3[01]|0?[1-9])日(?!起|前|之前|以前|开始|至|到|—|-)")
 _PLAN_AFTER = re.compile(r"((?:19|20)\d{2})年(?:还将|将|要|重点|工作)")
 _PLAN_BEFORE = re.compile(r"(?:部署|力争到|力争|到)((?:19|20)\d{2})年")
 _SENTENCE = re.compile(r"[^。！？!?；;\n]*(?:[。！？!?；;]+[”」』]?|\n|$)")
@@ -20,9 +21,14 @@ def normalize_stage(a: Analysis) -> None:
 def document_year(text: str) -> int | None:
     """The year the document speaks from, for 今年/去年.
 
+    A full date (a dateline, a page header, the day of the meeting) gives it, unless it is a
+    deadline or a start (2025年1月1日起施行). Otherwise
     The most-cited year, moved forward to a later year the text plans for
     (部署2023年…, 2024年还将…), or one past it when the text looks back on it (过去一年).
     """
+    dateline = _DATELINE.search(text)
+    if dateline:
+        return int(dateline.group(1))
     years = Counter(int(y) for y in _YEAR.findall(text))
     if not years:
         return None
