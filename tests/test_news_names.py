@@ -100,3 +100,11 @@ def test_a_house_number_ends_a_street_address():
 def test_a_place_that_is_a_whole_side_of_a_match_is_its_team():
     orgs = _names("他们以2比0轻取冰岛，罗马主场取胜，拜仁慕尼黑客场输球，曼城击败巴黎圣日耳曼。", "Organization")
     assert {"冰岛", "罗马"} <= orgs and "慕尼黑" not in orgs and "巴黎" not in orgs
+
+
+def test_a_compound_surname_takes_two_given_characters_where_the_name_ends():
+    from kg.model import Analysis, Document
+    from kg.pipeline import run
+
+    a = run(Analysis(Document("t.txt", "装备工业一司司长欧阳明德出席。司长欧阳明表示同意。", "")))
+    assert [m.text for m in a.mentions if m.type == "Person"] == ["欧阳明德", "欧阳明"]

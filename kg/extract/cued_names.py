@@ -142,6 +142,24 @@ def policies(a: Analysis, idx: TokenIndex) -> None:
                 _add(a, "Policy", start, m.end())
 
 
+_ORDINAL_BEFORE = re.compile(r"第[一二三四五六七八九十百零\d]+届$")
+_QUOTED_BEFORE = re.compile(r"“[^“”，。；]{2,16}”(?:系列)?$")
+_BRACKETED_BEFORE = re.compile(r"[\u4e00-\u9fff]{2,8}（[\u4e00-\u9fff]{2,6}）$")
+
+
+def _event_lead(idx: TokenIndex, text: str, start: int) -> int:
+    """Parts of an event's name the word walk stops at: a quoted theme (“推动高质量发展”系列…),
+    a place in brackets (中国（郑州）…博览会) and the edition (第二十四届…)."""
+    window = text[max(0, start - 30):start]
+    for pattern in (_QUOTED_BEFORE, _BRACKETED_BEFORE):
+        m = pattern.search(window)
+        if m:
+            start -= len(m.group())
+            break
+    m = _ORDINAL_BEFORE.search(text[max(0, start - 8):start])
+    return start - len(m.group()) if m else start
+
+
 def events(a: Analysis, idx: TokenIndex) -> None:
     text = a.doc.norm
     for m in _EVENT_FORMS.finditer(text):
@@ -156,7 +174,7 @@ def events(a: Analysis, idx: TokenIndex) -> None:
                 continue
             start = max(start, after_date(text, start, m.start()))
             lead = _EVENT_LEAD.match(text, start, m.start())
-            start = lead.end() if lead else start
+            start = _event_lead(idx, text, lead.end() if lead else start)
             head = text[start:m.start()]
             if head in _GENERIC_EVENT_HEADS or _EVENT_VERB_TAIL.search(head) or _has_person(a, start, m.start()):
                 continue

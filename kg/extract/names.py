@@ -4,7 +4,7 @@ from __future__ import annotations
 from ..model import Analysis
 from .chunks import TokenIndex
 from .cued_names import cued_stage, parenthesised_aliases
-from .organizations import armed_forces, listed_firms, short_bodies, suffix_orgs
+from .organizations import armed_forces, listed_firms, local_bodies, short_bodies, suffix_orgs
 from .people import people_stage
 from .posted import posted_orgs
 from .places import places_stage
@@ -17,6 +17,7 @@ def names_stage(a: Analysis) -> None:
     suffix_orgs(a, idx)
     armed_forces(a, idx)
     short_bodies(a)
+    local_bodies(a)
     listed_firms(a)
     sports_stage(a)
     people_stage(a)

@@ -6,6 +6,8 @@
 """
 from __future__ import annotations
 
+from functools import cache
+
 import re
 from bisect import bisect_left
 
@@ -58,6 +60,9 @@ def subtype_of(name: str) -> str:
     return ORG_SUFFIXES[suf] if suf else "Company"
 
 
+_REGION_WORDS = ("东部", "西部", "南部", "北部", "中部", "东北部", "西北部", "西南部", "东南部", "内部", "外部", "全部")
+
+
 def plausible_org(name: str) -> bool:
     """Refuse generic phrases (国内工业互联网企业, 相关部门) and bare suffixes (公司)."""
     if len(name) < 2 or name.startswith(_GENERIC_HEADS) or name.endswith(_GENERIC_TAILS):
@@ -65,6 +70,8 @@ def plausible_org(name: str) -> bool:
     if name in lexicon.organizations():
         return True
     if name in lexicon.locations() or name in lexicon.industries() or name in lexicon.titles():
+        return False
+    if name.endswith(_REGION_WORDS):  # 中国西部(发展研究院): a region, not a body ending in 部
         return False
     suf = suffix_of(name)
     if suf and len(name) - len(suf) < 2:
@@ -247,6 +254,26 @@ def _abbreviated(word: str) -> bool:
 _SHORT_BODY_TAGS = frozenset({"nt", "j", "nz"})
 _PLACE_TAGS = frozenset({"ns", "nt", "nz", "j"})
 _SHORT_BODY_ENDS = {"局": "GovernmentBody", "委": "GovernmentBody", "会": "Other", "网": "Media"}
+
+
+@cache
+def _local_cores() -> re.Pattern:
+    """National bodies' names without 国家 (发展和改革委员会, 卫生健康委员会): each province and
+    city has its own, named after its place. The word walk stops at their 和, so they are listed."""
+    cores = {n[2:] for n, (_, sub) in lexicon.organizations().items()
+             if n.startswith("国家") and sub == "GovernmentBody" and len(n) >= 7}
+    return re.compile("|".join(sorted(map(re.escape, cores), key=len, reverse=True)))
+
+
+def local_bodies(a: Analysis) -> None:
+    """A place and a national body's core name (河南省|发展和改革委员会) is that place's body."""
+    place_at = {m.end: m.start for m in a.mentions if m.type == "Location"}
+    for m in _local_cores().finditer(a.doc.norm):
+        begin = m.start()
+        while begin in place_at:  # 河南省|郑州市|发展和改革委员会
+            begin = place_at[begin]
+        if begin < m.start():
+            a.mentions.append(Mention("Organization", a.doc.norm[begin:m.end()], begin, m.end(), "GovernmentBody"))
 
 
 def short_bodies(a: Analysis) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from bisect import bisect_right, insort
 from itertools import accumulate
 
+from .. import lexicon
 from ..model import Analysis, Mention
 
 _PRIORITY = {"Person": 0, "Organization": 1, "Event": 2, "Policy": 3, "Location": 4, "Industry": 5}
@@ -67,5 +68,21 @@ def drop_nationalities(mentions: list[Mention], text: str) -> list[Mention]:
     return [m for m in mentions if not (m.type == "Location" and text.startswith("国籍", m.end))]
 
 
+def drop_truncated_names(mentions: list[Mention]) -> list[Mention]:
+    """A body's name cut short by a word walk (金融学院 in 经济与金融学院, 信息化厅 in
+    …工业和信息化厅) shares its end with the whole name; only the whole name is meant. A unit
+    standing for the whole (canonical set) and a known body stay. A person's name cut short
+    shares its start with the whole one."""
+    whole: dict[int, int] = {}  # end -> earliest start of an organisation ending there
+    for m in mentions:
+        if m.type == "Organization":
+            whole[m.end] = min(whole.get(m.end, m.start), m.start)
+    known = lexicon.organizations()
+    people = {m.start: m.end for m in sorted(mentions, key=lambda m: m.end) if m.type == "Person"}
+    return [m for m in mentions
+            if not (m.type == "Organization" and m.canonical is None and m.text not in known and whole[m.end] < m.start)
+            and not (m.type == "Person" and people[m.start] > m.end)]  # 欧阳明 in 欧阳明德
+
+
 def overlap_stage(a: Analysis) -> None:
-    a.mentions = drop_nested_places(drop_nationalities(settle(a.mentions), a.doc.norm))
+    a.mentions = drop_truncated_names(drop_nested_places(drop_nationalities(settle(a.mentions), a.doc.norm)))

@@ -76,9 +76,13 @@ def name_at(text: str, p: int) -> int | None:
         if not _CJK.match(ch) or ch in NAME_STOP_CHARS or (given == 1 and _marker_at(text, p + s + given)):
             break
         given += 1
-    if given == 0 or (s == 2 and given == 2):
-        return None if given == 0 else p + s + 1
+    if given == 0:
+        return None
     end = p + s + given
+    if s == 2 and given == 2:  # 欧阳明德 only where the name visibly ends; else 欧阳修|…
+        closed = end == len(text) or not _CJK.match(text[end]) or text[end] in NAME_STOP_CHARS \
+            or _marker_at(text, end)
+        return end if closed and _plausible(text[p:end]) else end - 1
     if given == 2 and not _plausible(text[p:end]) and _plausible(text[p:end - 1]):
         end -= 1
     return end if _plausible(text[p:end]) else None

@@ -8,10 +8,15 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
+from .. import lexicon
 from ..model import Analysis, Mention, RelationMention
 
 ISSUING = re.compile(r"印发|发布|出台|制定|实施|开展|启动|推出|部署|牵头|组织|推进|编制|提出|建立|健全|深化")
-ATTENDING = re.compile(r"出席|参加|主持|讲话|致辞|发言|参会|与会|主办|举办|召开")
+ATTENDING = re.compile(r"出席|参加|主持|讲话|致辞|发言(?!人)|参会|与会|主办|举办|召开|作[^，。；]{0,4}报告")
+CONVENING = re.compile(r"(?:(?:在|于)([^，。；]{1,12}?))?(?:召开|举行|举办|主办)")
+# What may stand between listed attendees and their verb besides names and titles
+# (…厅长蒋卫东、…副厅长许晓岚出席; 省直有关部门负责同志参加).
+_LIST_FILLER = re.compile(r"[，,、和及与等\s]|有关|相关|部门|负责同志|负责人|代表|同志|省直|市直|党组成员|成员")
 HELD = re.compile(r"(?:在|于)([^，。；]{1,12}?)(?:召开|举行|举办|开幕|闭幕|隆重开幕|胜利闭幕)")
 _MEETING_TAIL = ("会议", "大会")
 # Executive bodies issue policies; party and legislative bodies are mentioned far more often
@@ -92,37 +97,108 @@ def locations(a: Analysis) -> None:
         events = _in_sentence(a, sent, "Event")
         for m in HELD.finditer(text, sent[0], sent[1]):
             place = next((p for p in places if m.start(1) <= p.start and p.end <= m.end(1)), None)
-            event = next((e for e in reversed(events) if e.end <= m.start()), None)
+            event = next((e for e in reversed(events) if e.end <= m.start()), None) \
+                or next((e for e in events if 0 <= e.start - m.end() <= 16), None)  # 在郑州召开全省…会议
             if place and event:
                 a.relations.append(_rel(event, "located_in", place))
 
 
-def main_meeting(a: Analysis) -> Mention | None:
-    """The meeting a report is about: the first 会议/大会 it names (the dateline sentence)."""
-    return next((m for m in a.mentions if m.type == "Event" and (m.canonical or m.text).endswith(_MEETING_TAIL)),
-                None)
+def main_meeting(a: Analysis, kinds: tuple[str, ...] = ("会议", "大会")) -> Mention | None:
+    """The meeting a report is about: the first of its kind it names (the dateline sentence)."""
+    return next((m for m in a.mentions if m.type == "Event" and (m.canonical or m.text).endswith(kinds)), None)
+
+
+def _listed_before(text: str, start: int, end: int, names: list[Mention]) -> bool:
+    """Only names, titles and list words stand in text[start:end]: the names before it are
+    one list that shares the verb after it (孟庆华，…司长欧阳明德，…钟景涛出席发布会)."""
+    rest, pos = [], start
+    for m in names:
+        if start <= m.start and m.end <= end and m.start >= pos:
+            rest.append(text[pos:m.start])
+            pos = m.end
+    rest.append(text[pos:end])
+    left = _LIST_FILLER.sub("", "".join(rest))
+    for title in sorted((t for t in lexicon.titles() if t in left), key=len, reverse=True):
+        left = left.replace(title, "")
+    return len(left) <= 2
+
+
+def _attended(a: Analysis, sent: tuple[int, int], who: Mention, names: list[Mention],
+              meeting: Mention | None) -> Mention | None:
+    """The event ``who`` attends, chairs or speaks at, as the verb after it (or after the list
+    it stands in) says: an event named later in the sentence, or the report's own meeting."""
+    text = a.doc.norm
+    tail = text[who.end:sent[1]]
+    verb = ATTENDING.search(tail[:12])
+    if not verb:
+        verb = ATTENDING.search(tail)
+        if not verb or not _listed_before(text, who.end, who.end + verb.start(), names):
+            return None
+    after = tail[verb.start():verb.start() + 12]
+    named = next((e for e in _in_sentence(a, sent, "Event") if e.start >= who.end + verb.start()), None)
+    if named is not None:
+        return named
+    if "发布会" in after:  # a press conference is not the meeting a report speaks of
+        return main_meeting(a, ("发布会",))
+    at_meeting = any(t in after for t in _MEETING_TAIL + ("会",)) or verb.group().startswith("作") \
+        or text.startswith(("会上", "会议上"), sent[0])  # 会上，…作交流发言
+    return meeting if at_meeting else None
 
 
 def participation(a: Analysis) -> None:
-    """People who attend, chair or speak at an event named in the sentence, or at the report's meeting (会议)."""
-    text = a.doc.norm
+    """People who attend, chair or speak at an event, and bodies that convene it (工信厅在郑州
+    召开…会议) or send their people to it (…等部门负责同志参加会议)."""
     meeting = main_meeting(a)
     for sent in a.sentences:
-        events = _in_sentence(a, sent, "Event")
         people = _in_sentence(a, sent, "Person")
-        for person in people:
-            tail = text[person.end:sent[1]]
-            verb = ATTENDING.search(tail[:12])
-            if not verb:
-                continue
-            target = next((e for e in events if e.start >= person.end), None) or \
-                (meeting if "会议" in tail[:16] or "大会" in tail[:16] else None)
+        orgs = _in_sentence(a, sent, "Organization")
+        names = sorted(people + orgs, key=lambda m: m.start)
+        orgs = [o for o in orgs if not any(p is not o and p.start <= o.start and o.end <= p.end for p in orgs)]
+        for who in people + orgs:
+            if who.type == "Organization" and any(p.start >= who.end and p.end <= sent[1] for p in people) \
+                    and not _convenes(a, sent, who):
+                continue  # an official's body, not an attendee: 工业和信息化部副部长孟庆华出席
+            target = _attended(a, sent, who, names, meeting) if who.type == "Person" or not _convenes(a, sent, who) \
+                else _convened(a, sent, who)
             if target is not None:
-                a.relations.append(_rel(person, "participates_in", target, sentence=sent))
+                a.relations.append(_rel(who, "participates_in", target, sentence=sent))
+
+
+def _convenes(a: Analysis, sent: tuple[int, int], org: Mention) -> bool:
+    m = CONVENING.match(a.doc.norm, org.end, sent[1])
+    return m is not None
+
+
+def _convened(a: Analysis, sent: tuple[int, int], org: Mention) -> Mention | None:
+    """The event right after 在X召开/举行 (河南省工业和信息化厅在郑州召开全省…工作会议)."""
+    m = CONVENING.match(a.doc.norm, org.end, sent[1])
+    return next((e for e in _in_sentence(a, sent, "Event") if 0 <= e.start - m.end() <= 16), None)
+
+
+_DEPARTMENT = re.compile(r"[\u4e00-\u9fff]{2,10}(?:[一二三四五六七八九]司|司|局)$")
+
+
+def departments(a: Analysis) -> None:
+    """A bare department (运行监测协调局, 装备工业一司) in a sentence that names a ministry
+    before it (工业和信息化部副部长…，…运行监测协调局局长…) is one of that ministry's."""
+    known = lexicon.organizations()
+    places = lexicon.locations()
+    for sent in a.sentences:
+        ministry = None
+        for org in _in_sentence(a, sent, "Organization"):
+            name = org.canonical or org.text
+            if org.subtype == "GovernmentBody" and name.endswith("部") and name in known:
+                ministry = org
+            elif ministry is not None and _DEPARTMENT.match(org.text) and org.text not in known \
+                    and not org.text.startswith(("国家", "中国", "中华", "全国")) \
+                    and not any(org.text.startswith(p) for p in (org.text[:2], org.text[:3]) if p in places) \
+                    and org.start >= ministry.end:
+                a.relations.append(_rel(org, "part_of", ministry, sentence=sent))
 
 
 def relations_stage(a: Analysis) -> None:
     posts(a)
+    departments(a)
     issues(a)
     targets(a)
     locations(a)

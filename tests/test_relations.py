@@ -1,0 +1,48 @@
+"""Relations in sentences of the genre: who attends what, which body a department belongs to."""
+from kg.model import Analysis, Document
+from kg.pipeline import run
+
+
+def _facts(text: str, predicate: str) -> set[tuple[str, str]]:
+    a = run(Analysis(Document("t.txt", text, "")))
+    return {(r.subject.text, r.object.text) for r in a.relations if r.predicate == predicate}
+
+
+def test_everyone_listed_before_the_verb_attends():
+    text = ("国务院新闻办公室在北京举行“推动高质量发展”系列主题新闻发布会。工业和信息化部党组成员、副部长孟庆华，"
+            "部新闻发言人、运行监测协调局局长沈立群，装备工业一司司长欧阳明德出席发布会。")
+    got = _facts(text, "participates_in")
+    event = "推动高质量发展系列主题新闻发布会"
+    assert {(p, event) for p in ("孟庆华", "沈立群", "欧阳明德", "国务院新闻办公室")} <= got
+    assert ("工业和信息化部", event) not in got  # the officials' body, not an attendee
+    assert (event, "北京") in _facts(text, "located_in")
+
+
+def test_a_press_conference_is_not_the_reports_meeting():
+    text = "会议贯彻中央经济工作会议精神。副部长辛国斌，总工程师赵志国出席发布会，介绍相关情况。"
+    assert _facts(text, "participates_in") == set()
+
+
+def test_bodies_sending_their_people_and_speakers_at_the_meeting_attend():
+    text = ("全省工业和信息化工作会议在郑州召开\n\n河南省工业和信息化厅在郑州召开全省工业和信息化工作会议。"
+            "厅长蒋卫东作工作报告。河南省发展和改革委员会、河南省财政厅等省直有关部门负责同志参加会议。")
+    got = {s for s, _ in _facts(text, "participates_in")}
+    assert {"河南省工业和信息化厅", "蒋卫东", "河南省发展和改革委员会", "河南省财政厅"} <= got
+
+
+def test_a_bare_department_belongs_to_the_ministry_named_before_it():
+    text = "工业和信息化部副部长孟庆华，运行监测协调局局长沈立群，国家统计局局长康义出席。"
+    assert _facts(text, "part_of") == {("运行监测协调局", "工业和信息化部")}
+
+
+def test_a_region_word_is_no_unit_and_a_cut_name_is_dropped():
+    a = run(Analysis(Document("t.txt", "西安交通大学经济与金融学院教授、西安交通大学中国西部发展研究院副院长蔡天恩认为。", "")))
+    orgs = {m.text for m in a.mentions if m.type == "Organization"}
+    assert "西安交通大学中国西部" not in orgs and "中国西部" not in orgs and "金融学院" not in orgs
+    assert "西安交通大学中国西部发展研究院" in orgs
+
+
+def test_event_names_keep_edition_bracketed_place_and_quoted_theme():
+    a = run(Analysis(Document("t.txt", "第二届中国（郑州）先进制造业博览会将在郑州举办，会同商务部推进。", "")))
+    assert [m.text for m in a.mentions if m.type == "Event"] == ["第二届中国（郑州）先进制造业博览会"]
+    assert "会同商务部" not in {m.text for m in a.mentions}
