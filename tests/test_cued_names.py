@@ -130,3 +130,21 @@ def test_posts_after_generic_words_named_bodies_or_bare_places_name_nothing_new(
 def test_an_industry_does_not_start_inside_a_word():
     a = run(Analysis(Document("x.txt", "促进大中小企业融通创新，支持中小企业发展。", "0")))
     assert [m.start for m in a.mentions if m.type == "Industry"] == [14]
+
+
+@pytest.mark.parametrize("text, names", [
+    ("深入实施设备更新行动和先进制造业集群培育行动。", {"设备更新行动", "先进制造业集群培育行动"}),
+    ("开展“一起益企”中小企业服务行动，全面落实产业链链长制。", {"一起益企中小企业服务行动", "产业链链长制"}),
+    ("完善首台（套）重大技术装备保险补偿机制，推进工业母机专项攻关。",
+     {"首台（套）重大技术装备保险补偿机制", "工业母机专项攻关"}),
+    ("重庆入选智能网联汽车准入和上路通行试点。", {"智能网联汽车准入和上路通行试点"}),
+    ("将深入实施“人工智能+”行动和5G规模化应用“扬帆”行动。", {"人工智能+行动", "5G规模化应用扬帆行动"}),
+    ("印发《河南省制造业数字化转型行动方案（2023—2025年）》。", {"河南省制造业数字化转型行动方案（2023—2025年）"}),
+    ("实施一批产业基础再造工程项目，在重点领域开展试点应用。", {"产业基础再造工程"}),
+])
+def test_unquoted_programmes_and_their_edges(text, names):
+    assert _names(text, "Policy") == names
+
+
+def test_a_cue_inside_a_bodys_name_is_no_policy():
+    assert _names("创新驱动 产业链加速攀升\n\n中国工程院院士邢振东表示。", "Policy") == set()

@@ -44,5 +44,7 @@ def test_a_region_word_is_no_unit_and_a_cut_name_is_dropped():
 
 def test_event_names_keep_edition_bracketed_place_and_quoted_theme():
     a = run(Analysis(Document("t.txt", "第二届中国（郑州）先进制造业博览会将在郑州举办，会同商务部推进。", "")))
-    assert [m.text for m in a.mentions if m.type == "Event"] == ["第二届中国（郑州）先进制造业博览会"]
+    events = [(m.text, m.canonical) for m in a.mentions if m.type == "Event"]
+    assert events == [("第二届中国（郑州）先进制造业博览会", None),
+                      ("中国（郑州）先进制造业博览会", "第二届中国（郑州）先进制造业博览会")]  # the series: an alias
     assert "会同商务部" not in {m.text for m in a.mentions}

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from typing import Callable
 
 from .. import lexicon
 from ..model import Analysis, Mention
@@ -17,7 +18,7 @@ from .cues import EVENT_CUES, LEFT_STOP_WORDS, POLICY_CUES, STRONG_POLICY_CUES
 _QUOTES = "“”‘’\"'"
 # Verbs that take a policy or event as object: they end a name going leftwards.
 GOVERNING = frozenset("""实施 开展 启动 启动实施 印发 印发实施 出台 制定 研究制定 发布 落实 推进 组织 深入开展 部署 加快 持续 深化
-认真 贯彻 好 了 的 与 及 等 在 是 为 将 一批 首批 批 场 个 项 各地 通过 依托 围绕 按照 根据 结合 继续 进一步 大力
+认真 贯彻 入选 好 了 的 与 及 等 在 是 为 将 一批 首批 批 场 个 项 各地 通过 依托 围绕 按照 根据 结合 继续 进一步 大力
 积极 扎实 着力 推出 谋划 编制 完成 做好 抓好 用好 举办 召开 牵头 参与 参加 还 也 要 已 已经 正在 分别 先后 共
 总共 累计 对 向 从 以 把 被 让 并 和 举行 出席 主持 强调 指出 提出 表示 精神 期间 上 中 以来 成功 圆满 胜利
 健全 完善 建立 构建 优化 圆满完成 确定 正式 开启 推广 全面落实 全面推进 全面实施 深入实施 加快推进 大力推进
@@ -118,16 +119,30 @@ def quoted_policies(a: Analysis) -> None:
             _add(a, "Policy", m.start(1), m.end(1))
 
 
+def _inside_word(idx: TokenIndex, start: int, end: int) -> bool:
+    """The cue ends inside a body's name or a title (中国工程院, 工程师), not a policy's."""
+    i = bisect_left(idx.starts, end) - 1
+    if i < 0:
+        return False
+    word, _, wstart = idx.tokens[i]
+    return wstart < end < wstart + len(word) and (suffix_of(word) is not None or word in lexicon.titles())
+
+
 def policies(a: Analysis, idx: TokenIndex) -> None:
     text = a.doc.norm
     for cue in sorted(set(POLICY_CUES) | set(STRONG_POLICY_CUES), key=len, reverse=True):
         for m in re.finditer(re.escape(cue), text):
             quoted = text[m.start() - 1:m.start()] in "”"
             strong = any(text.endswith(c, 0, m.end()) for c in STRONG_POLICY_CUES)
-            if text[m.end():m.end() + 1] in "》":
-                continue
+            if text[m.end():m.end() + 1] in "》" or idx.token_ending_at(m.end()) is None \
+                    and not text.startswith(cue, m.end() - len(cue)) or _inside_word(idx, m.start(), m.end()):
+                continue  # 中国工程院: the cue is part of a longer word
             start = _left(idx, m.end(), 22)
+            verb = idx.token_ending_at(m.start()) if start == m.start() else None
+            if verb is not None and idx.tokens[verb][1] == "vn" and idx.tokens[verb][0] in GOVERNING:
+                start = _left(idx, idx.tokens[verb][2], 18)  # 集群培育|行动: the verb is the name's own
             start = _join_left(a, idx, start, 22 - (m.end() - start), GOVERNING, _JOINED_TAGS | {"v"}, True)
+            start = _name_lead(text, start, lambda e: _left(idx, e, 12))
             closing = text.rfind("”“", start, m.start())  # “A行动”“B行动”: B starts at its own quote
             start = max(start, closing + 1)
             issued = text[:start].endswith(_ISSUE_BEFORE) and cue in _DOCUMENT_CUES  # 实施|…加速计划
@@ -136,28 +151,31 @@ def policies(a: Analysis, idx: TokenIndex) -> None:
             if m.start() - start < (2 if quoted else 3) or text[m.start() - 1] == "性" \
                     or not re.search(r"[\u4e00-\u9fffA-Za-z0-9]", text[start:m.start()]):
                 continue  # 民生工程, 头号工程, 系统性工程: a bare two-character head or a quality
-            if "和" in text[start:m.start()] and not quoted:
+            if "和" in text[start:m.start()]:
                 start = _cut_at_and(text, start, m.start())
             if m.end() - start >= 4:
                 _add(a, "Policy", start, m.end())
 
 
-_ORDINAL_BEFORE = re.compile(r"第[一二三四五六七八九十百零\d]+届$")
+_ORDINAL_BEFORE = re.compile(r"第[一二三四五六七八九十百零\d]+届")
 _QUOTED_BEFORE = re.compile(r"“[^“”，。；]{2,16}”(?:系列)?$")
-_BRACKETED_BEFORE = re.compile(r"[\u4e00-\u9fff]{2,8}（[\u4e00-\u9fff]{2,6}）$")
+_BRACKETED_BEFORE = re.compile(r"（[\u4e00-\u9fff]{1,6}）$")
 
 
-def _event_lead(idx: TokenIndex, text: str, start: int) -> int:
-    """Parts of an event's name the word walk stops at: a quoted theme (“推动高质量发展”系列…),
-    a place in brackets (中国（郑州）…博览会) and the edition (第二十四届…)."""
-    window = text[max(0, start - 30):start]
-    for pattern in (_QUOTED_BEFORE, _BRACKETED_BEFORE):
-        m = pattern.search(window)
-        if m:
-            start -= len(m.group())
-            break
-    m = _ORDINAL_BEFORE.search(text[max(0, start - 8):start])
-    return start - len(m.group()) if m else start
+def _name_lead(text: str, start: int, walk: Callable[[int], int]) -> int:
+    """Parts of a cued name the word walk stops at: a quoted theme (“推动高质量发展”系列…,
+    “一起益企”中小企业服务行动), a short bracket (中国（郑州）…博览会, 首台（套）…机制), after
+    which ``walk`` goes on leftwards, and an edition (第二十四届…)."""
+    window = text[max(0, start - 20):start]
+    quoted = _QUOTED_BEFORE.search(window)
+    bracket = _BRACKETED_BEFORE.search(window)
+    if quoted:
+        start -= len(quoted.group())
+    elif bracket:
+        inner = start - len(bracket.group())
+        start = min(inner, walk(inner))
+    m = _ORDINAL_BEFORE.search(text, max(0, start - 8), start)
+    return m.start() if m and m.end() == start else start
 
 
 def events(a: Analysis, idx: TokenIndex) -> None:
@@ -174,13 +192,16 @@ def events(a: Analysis, idx: TokenIndex) -> None:
                 continue
             start = max(start, after_date(text, start, m.start()))
             lead = _EVENT_LEAD.match(text, start, m.start())
-            start = _event_lead(idx, text, lead.end() if lead else start)
+            start = _name_lead(text, lead.end() if lead else start, lambda e: idx.left_edge(e, 10, stops=stops))
             head = text[start:m.start()]
             if head in _GENERIC_EVENT_HEADS or _EVENT_VERB_TAIL.search(head) or _has_person(a, start, m.start()):
                 continue
             if len(head) < 2 or head.endswith(("次", "场", "个")) or re.fullmatch(r"[\d一二三四五六七八九十]+", head):
                 continue
-            _add(a, "Event", start, m.end())
+            full = _add(a, "Event", start, m.end())
+            edition = _ORDINAL_BEFORE.match(text, start, m.start())
+            if edition:  # 第十九届中国—东盟…论坛: the series' own name is an alias of this edition
+                _add(a, "Event", start + len(edition.group()), m.end(), canonical=full.text)
 
 
 def industries(a: Analysis, idx: TokenIndex) -> None:

@@ -68,20 +68,25 @@ def drop_nationalities(mentions: list[Mention], text: str) -> list[Mention]:
     return [m for m in mentions if not (m.type == "Location" and text.startswith("国籍", m.end))]
 
 
+# Types whose names, cut short, keep their start: 欧阳明 in 欧阳明德, a cue inside a title
+# (…数字化转型行动 in 《…数字化转型行动方案（2023—2025年）》).
+_CUT_AT_END = ("Person", "Policy")
+
+
 def drop_truncated_names(mentions: list[Mention]) -> list[Mention]:
     """A body's name cut short by a word walk (金融学院 in 经济与金融学院, 信息化厅 in
     …工业和信息化厅) shares its end with the whole name; only the whole name is meant. A unit
-    standing for the whole (canonical set) and a known body stay. A person's name cut short
-    shares its start with the whole one."""
+    standing for the whole (canonical set) and a known body stay. A person's or a policy's name
+    cut short shares its start with the whole one."""
     whole: dict[int, int] = {}  # end -> earliest start of an organisation ending there
     for m in mentions:
         if m.type == "Organization":
             whole[m.end] = min(whole.get(m.end, m.start), m.start)
     known = lexicon.organizations()
-    people = {m.start: m.end for m in sorted(mentions, key=lambda m: m.end) if m.type == "Person"}
+    longest = {(m.type, m.start): m.end for m in sorted(mentions, key=lambda m: m.end) if m.type in _CUT_AT_END}
     return [m for m in mentions
             if not (m.type == "Organization" and m.canonical is None and m.text not in known and whole[m.end] < m.start)
-            and not (m.type == "Person" and people[m.start] > m.end)]  # 欧阳明 in 欧阳明德
+            and not (m.type in _CUT_AT_END and longest[(m.type, m.start)] > m.end)]
 
 
 def overlap_stage(a: Analysis) -> None:
