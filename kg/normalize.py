@@ -54,6 +54,12 @@ def _line_lengths(text: str) -> list[int]:
     return out
 
 
+def _inside_title(chars: list[str], i: int) -> bool:
+    """A break inside an open 《…》 on its line cuts the title (《制造业数字化转型三年行动|计划》)."""
+    line = "".join(chars[max(0, i - 40):i]).rpartition("\n")[2]
+    return line.rfind("《") > line.rfind("》")
+
+
 def normalize(text: str) -> tuple[str, list[int]]:
     """Return the repaired text and, per character, its offset in ``text`` (plus a sentinel)."""
     chars = [_narrow(c) for c in text]
@@ -79,7 +85,8 @@ def normalize(text: str) -> tuple[str, list[int]]:
                 keep[i:j] = [False] * (j - i)
             elif line_break and columns and (prev not in _SENTENCE_END and widths[i - 1] >= full
                                              or prev.isdigit() and (nxt.isdigit() or nxt in "%.")
-                                             or (prev.isdigit() or prev in "万亿") and nxt in _UNIT_STARTS):
+                                             or (prev.isdigit() or prev in "万亿") and nxt in _UNIT_STARTS
+                                             or _inside_title(chars, i)):
                 keep[i:j] = [False] * (j - i)  # a word or a number cut by the column (3|5.8%, 33万亿|元)
         i = j
     out, offsets = [], []

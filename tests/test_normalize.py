@@ -68,3 +68,10 @@ def test_normalize_column_break_between_scale_and_unit_joined():
              "推动制造业高端化发展，公司新", "能源汽车销量达到28.7万", "辆，同比增长64%，其中海外销", "量占比接近两成，明年还要继续"]
     norm, _ = normalize("\n\n".join(lines))
     assert "33万亿元" in norm and "28.7万辆" in norm
+
+
+def test_normalize_column_break_inside_a_title_joined():
+    lines = ["工作会议提出，促进中小企业", "发展。力争到 2023 年年底，全国专", "精特新中小企业超过8万家、制",
+             "定《制造业数字化转型三年行动", "计划》，促进大中小企", "业融通创新，助力中小企业融入重",
+             "点产业链供应链。多措并举下，中", "小企业展现出了强大的韧性和活"]
+    assert "《制造业数字化转型三年行动计划》" in normalize("\n\n".join(lines))[0]
