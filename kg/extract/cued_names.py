@@ -185,7 +185,9 @@ def events(a: Analysis, idx: TokenIndex) -> None:
     for cue in sorted(EVENT_CUES, key=len, reverse=True):
         for m in re.finditer(re.escape(cue), text):
             stops = (GOVERNING | LEFT_STOP_WORDS) - {"工作"}
-            start = idx.left_edge(m.end(), 18, stops=stops, quotes=True)
+            # from the cue's start: jieba may cut the cue itself (年|会); verbs inside the name stay
+            # (应用创新论坛), the governing ones stop it
+            start = idx.left_edge(m.start(), 18 - len(cue), stops=stops, quotes=True, allow_verbs=True)
             start = _join_left(a, idx, start, 24 - (m.end() - start), stops)
             tok = idx.token_ending_at(m.end())
             if tok is None or idx.tokens[tok][2] < m.start() and idx.tokens[tok][1] == "v":
