@@ -167,6 +167,8 @@ def _name_lead(text: str, start: int, walk: Callable[[int], int]) -> int:
     “一起益企”中小企业服务行动), a short bracket (中国（郑州）…博览会, 首台（套）…机制), after
     which ``walk`` goes on leftwards, and an edition (第二十四届…)."""
     window = text[max(0, start - 20):start]
+    if window.rfind("“") > window.rfind("”"):  # the walk stopped inside the quoted theme
+        return start - len(window) + window.rfind("“")
     quoted = _QUOTED_BEFORE.search(window)
     bracket = _BRACKETED_BEFORE.search(window)
     if quoted:
