@@ -2,12 +2,16 @@
 
 One function serves training (``kg.train_tagger``) and tagging (``kg.extract.tagged``), so the
 two cannot drift apart. Features are characters around the position, the jieba word the
-character sits in (its part of speech, where in the word the character is) and the words
-either side: the same evidence the rules read, weighed by a model instead of by hand.
+character sits in (its part of speech, where in the word the character is, how common jieba
+finds it), the words and tags either side, and whether a post or an occupation stands next to
+it: the same evidence the rules read, weighed by a model instead of by hand.
 """
 from __future__ import annotations
 
+from math import log10
+
 from .. import lexicon
+from .segment import frequency
 
 Token = tuple[str, str, int]  # (word, POS tag, start offset in the sentence)
 
@@ -26,6 +30,17 @@ def _kind(ch: str) -> str:
 
 def _word_shape(word: str) -> str:
     return "".join(sorted(set(_kind(c) for c in word)))
+
+
+def _commonness(word: str) -> str:
+    """How common jieba's dictionary finds the word, in powers of ten: common words are no names."""
+    f = frequency(word)
+    return "0" if f == 0 else str(min(5, int(log10(f)) + 1))
+
+
+def _cue(word: str) -> str:
+    """Whether the word is a post (部长) or an occupation (导演): the words that sit next to names."""
+    return "t" if word in lexicon.titles() else "r" if word in lexicon.roles() else "-"
 
 
 def sentence_features(text: str, tokens: list[Token]) -> list[list[str]]:
@@ -47,12 +62,14 @@ def sentence_features(text: str, tokens: list[Token]) -> list[list[str]]:
         next_tag = tokens[ti + 1][1] if ti + 1 < len(tokens) else "$"
         prev_word = tokens[ti - 1][0] if ti > 0 else "^"
         next_word = tokens[ti + 1][0] if ti + 1 < len(tokens) else "$"
+        tag2 = (tokens[ti - 2][1] if ti > 1 else "^") + "|" + (tokens[ti + 2][1] if ti + 2 < len(tokens) else "$")
         feats = [
             "c=" + pad[c], "c-1=" + pad[c - 1], "c+1=" + pad[c + 1], "c-2=" + pad[c - 2], "c+2=" + pad[c + 2],
             "b-1=" + pad[c - 1:c + 1], "b+1=" + pad[c:c + 2], "t=" + pad[c - 1:c + 2],
             "k=" + _kind(pad[c]), "k-1=" + _kind(pad[c - 1]) + _kind(pad[c + 1]),
             "pos=" + tag, "at=" + at + tag, "len=" + str(min(len(word), 5)) + at,
-            "pw=" + prev_tag + "|" + next_tag, "shape=" + _word_shape(word),
+            "pw=" + prev_tag + "|" + next_tag, "pw2=" + tag2, "shape=" + _word_shape(word),
+            "fq=" + _commonness(word) + at, "cue=" + _cue(prev_word) + _cue(next_word),
         ]
         if at == "B" or at == "S":
             feats.append("pwd=" + prev_word[-2:])
