@@ -32,6 +32,8 @@ STAGES: tuple[Stage, ...] = (
     Stage("segment", "kg.extract.segment:segment_stage", ("doc.norm",), ("tokens",)),
     Stage("gazetteer", "kg.extract.gazetteer:gazetteer_stage", ("doc.norm",), ("mentions",)),
     Stage("names", "kg.extract.names:names_stage", ("doc.norm", "tokens", "mentions"), ("mentions", "roles")),
+    Stage("tagged", "kg.extract.tagged:tagged_stage", ("doc.norm", "tokens", "sentences", "mentions"),
+          ("mentions",)),
     Stage("mentions", "kg.extract.overlap:overlap_stage", ("mentions",), ("mentions",)),
     Stage("relations", "kg.extract.relations:relations_stage",
           ("mentions", "roles", "sentences"), ("relations",)),

@@ -1,0 +1,60 @@
+"""Which of the statistical tagger's names the pipeline may keep.
+
+The model reads characters; in policy prose it marks clauses (加快信息技术（IT), half words
+(深化产), industries (物联网) and common nouns (技术水平) as names. A name worth adding starts
+and ends where words do, is no clause (no verb or adverb leading it, no particle or stop
+inside), is no industry, title or common word, and is confident enough for its type.
+"""
+from __future__ import annotations
+
+from .. import lexicon
+from .organizations import plausible_org
+from .segment import frequency
+from .tagger_features import Token
+
+MIN_CONFIDENCE = {"P": 0.5, "O": 0.5, "L": 0.5}  # the least per-character probability of a name's labels
+MIN_LATIN_ORG = 0.9  # a Latin-script word is more often a game or a film than a body
+_PROPER = ("nr", "ns", "nt", "nz", "eng")  # jieba's tags of names and foreign words
+_CLAUSE_START = frozenset({"v", "vg", "c", "d", "p", "m", "r", "f", "u", "q", "ad", "uj", "ul", "zg"})
+_CLAUSE_INSIDE = frozenset({"c", "d", "p", "r", "u", "uj", "ul", "x", "m"})
+_COMMON = 300  # jieba frequency from which a word of no name tag is a common word, not a name
+_FORMS_OF_ADDRESS = ("先生", "女士", "小姐", "总", "老师", "博士", "阿姨", "太太")
+_INSIDE_NAME = frozenset("·-")  # the only non-word characters a name may hold
+
+
+def _words_in(words: list[Token], start: int, end: int) -> list[Token] | None:
+    """The words making up [start, end), or None when an edge cuts a word."""
+    inside = [w for w in words if w[2] < end and w[2] + len(w[0]) > start]
+    if not inside or inside[0][2] != start or inside[-1][2] + len(inside[-1][0]) != end:
+        return None
+    return inside
+
+
+def _common(word: str, tag: str) -> bool:
+    return not tag.startswith(_PROPER) and frequency(word) >= _COMMON
+
+
+def plausible(text: str, words: list[Token], start: int, end: int, kind: str, conf: float) -> bool:
+    """Whether the span [start, end) of ``text``, tagged ``kind`` with ``conf``, may be kept."""
+    name = text[start:end]
+    if conf < MIN_CONFIDENCE[kind] or len(name) < 2:
+        return False
+    if kind == "O" and name.isascii() and conf < MIN_LATIN_ORG:
+        return False
+    if any(not (ch.isalnum() or ch in _INSIDE_NAME) for ch in name):
+        return False
+    inside = _words_in(words, start, end)
+    if inside is None:
+        return False
+    tags = [t for _, t, _ in inside]
+    if len(inside) > 1 and (tags[0] in _CLAUSE_START or any(t in _CLAUSE_INSIDE for t in tags[1:])):
+        return False
+    if all(_common(w, t) for w, t, _ in inside):
+        return False
+    if name in lexicon.industries() or name in lexicon.titles() or name in lexicon.roles():
+        return False
+    if kind == "P":
+        return not name.endswith(_FORMS_OF_ADDRESS)
+    if kind == "O":
+        return plausible_org(name)
+    return True

@@ -1,0 +1,72 @@
+"""The statistical names stage: what the CRF may add, and that its training is deterministic."""
+from __future__ import annotations
+
+from kg import train_tagger
+from kg.extract import tag_filter
+from kg.extract.tagged import is_policy_prose, tagged_stage
+from kg.model import Analysis, Document
+from kg.pipeline import STAGES, run
+
+_BEFORE_TAGGED = tuple(s for s in STAGES[:[s.name for s in STAGES].index("tagged")])
+
+
+def _rules_then_tagger(text: str) -> tuple[list, list]:
+    """The rule mentions of ``text`` and the ones the tagged stage adds after them."""
+    a = run(Analysis(Document("x.txt", text, "0")), _BEFORE_TAGGED)
+    rules = list(a.mentions)
+    tagged_stage(a)
+    return rules, a.mentions[len(rules):]
+
+
+def test_finds_an_uncued_person():
+    _, added = _rules_then_tagger("据悉，范佩西昨天在训练中受伤。")
+    assert [(m.type, m.text) for m in added] == [("Person", "范佩西")]
+
+
+def test_finds_a_bank_short_form():
+    _, added = _rules_then_tagger("招行表示，年底前将在成都开设分中心。")
+    assert ("Organization", "招行") in {(m.type, m.text) for m in added}
+
+
+def test_never_adds_a_name_crossing_a_rule_mention():
+    text = "托蒂在罗马主场梅开二度，帮助球队2比0击败拉齐奥，曼联主帅弗格森和阿森纳的温格在看台上。"
+    rules, added = _rules_then_tagger(text)
+    assert added
+    for m in added:
+        assert all(m.end <= r.start or r.end <= m.start for r in rules if r.type != "Industry"), m.text
+
+
+def test_policy_prose_gets_no_tagged_names():
+    text = "加快发展新能源汽车、工业互联网、人工智能、集成电路和物联网产业，推动智能化改造。" * 3
+    a = run(Analysis(Document("x.txt", text, "0")), _BEFORE_TAGGED)
+    assert is_policy_prose(a)
+    n = len(a.mentions)
+    tagged_stage(a)
+    assert len(a.mentions) == n
+
+
+def test_filter_refuses_half_words_clauses_and_common_words():
+    words = [("深化", "v", 0), ("产业", "n", 2), ("合作", "vn", 4), ("技术", "n", 6), ("水平", "n", 8)]
+    text = "深化产业合作技术水平"
+    assert not tag_filter.plausible(text, words, 0, 3, "O", 0.99)  # 深化产: cuts a word
+    assert not tag_filter.plausible(text, words, 0, 6, "O", 0.99)  # 深化产业合作: led by a verb
+    assert not tag_filter.plausible(text, words, 6, 10, "L", 0.99)  # 技术水平: common words
+    assert not tag_filter.plausible("张总来了", [("张总", "nr", 0), ("来", "v", 2), ("了", "ul", 3)], 0, 2, "P", 0.99)
+
+
+def test_training_is_deterministic(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(
+        "[[托蒂|P]]在[[罗马|O]]主场梅开二度。\n记者从[[北京市住建委|O]]获悉，[[朝阳区|L]]将新建保障房。\n"
+        "[[招商银行|O]]总经理[[刘建军|P]]表示，将在[[成都|L]]开设分中心。\n公司董事会同意聘任其为副总经理。\n",
+        encoding="utf-8")
+    first, second = tmp_path / "1.crfsuite", tmp_path / "2.crfsuite"
+    assert train_tagger.train(corpus, first) == 4
+    train_tagger.train(corpus, second)
+    assert first.read_bytes() == second.read_bytes()
+
+
+def test_parse_marked_gives_plain_text_and_spans():
+    text, spans = train_tagger.parse_marked("[[托蒂|P]]在[[罗马|O]]进球")
+    assert text == "托蒂在罗马进球" and spans == [(0, 2, "P"), (3, 5, "O")]
