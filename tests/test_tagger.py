@@ -70,3 +70,23 @@ def test_training_is_deterministic(tmp_path):
 def test_parse_marked_gives_plain_text_and_spans():
     text, spans = train_tagger.parse_marked("[[托蒂|P]]在[[罗马|O]]进球")
     assert text == "托蒂在罗马进球" and spans == [(0, 2, "P"), (3, 5, "O")]
+
+
+def test_the_shipped_model_is_what_the_corpus_trains(tmp_path):
+    """A lexicon or feature change without retraining leaves a stale model: retrain
+    (python -m kg.train_tagger) and the shipped model must read the corpus the same way."""
+    import pycrfsuite
+    from importlib import resources
+
+    fresh = tmp_path / "names.crfsuite"
+    train_tagger.train(train_tagger.DEFAULT_CORPUS, fresh)
+    shipped, trained = pycrfsuite.Tagger(), pycrfsuite.Tagger()
+    with resources.as_file(resources.files("kg.resources").joinpath("names.crfsuite")) as path:
+        shipped.open(str(path))
+    trained.open(str(fresh))
+    sample = [x for i, (x, _) in enumerate(train_tagger.examples(train_tagger.DEFAULT_CORPUS)) if i % 20 == 0]
+    assert len(sample) == 270
+
+    def read(tagger: pycrfsuite.Tagger, x) -> list:  # labels and their probability, to 3 places
+        return [(label, round(tagger.marginal(label, i), 3)) for i, label in enumerate(tagger.tag(x))]
+    assert [read(shipped, x) for x in sample] == [read(trained, x) for x in sample]
