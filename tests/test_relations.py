@@ -48,3 +48,23 @@ def test_event_names_keep_edition_bracketed_place_and_quoted_theme():
     assert events == [("第二届中国（郑州）先进制造业博览会", None),
                       ("中国（郑州）先进制造业博览会", "第二届中国（郑州）先进制造业博览会")]  # the series: an alias
     assert "会同商务部" not in {m.text for m in a.mentions}
+
+
+def test_bodies_listed_before_the_issuer_issue_too():
+    text = ("工业和信息化部、国家发展和改革委员会、财政部、国务院国有资产监督管理委员会等七部门联合印发"
+            "《原材料工业数字化绿色化协同转型实施方案（2025—2027年）》。")
+    issuers = {s for s, _ in _facts(text, "issues")}
+    assert issuers == {"工业和信息化部", "国家发展和改革委员会", "财政部", "国务院国有资产监督管理委员会"}
+
+
+def test_a_level_led_short_form_is_the_body_named_in_full():
+    a = run(Analysis(Document("t.txt", "河南省工业和信息化厅召开会议，河南省财政厅参加。省财政厅印发《方案》。", "")))
+    short = [m for m in a.mentions if m.text == "省财政厅"]
+    assert [m.canonical for m in short] == ["河南省财政厅"]
+
+
+def test_a_short_name_in_brackets_does_not_cut_the_chain_to_the_title():
+    text = "赣南稀金新材料股份有限公司（稀金新材）董事长兼总经理曾国梁与开发区签约。签约仪式由赣州市副市长罗文斌主持。"
+    posts = _facts(text, "holds_post")
+    assert ("曾国梁", "赣南稀金新材料股份有限公司") in posts
+    assert not any(p == "罗文斌" for p, _ in posts)  # 赣州市 is a place, not a body

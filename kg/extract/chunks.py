@@ -59,7 +59,8 @@ class TokenIndex:
             if quotes and all(c in _QUOTES for c in word):
                 i -= 1
                 continue
-            if any(c in _OPEN or c in _QUOTES for c in word) or word in stops:
+            if any(c in _OPEN or c in _QUOTES for c in word) or word in stops \
+                    or len(word) == 4 and word[:2] in stops and word[2:] in stops:  # 认真|落实 as one word
                 break
             if not allow_verbs and tag in tag_stops:
                 break

@@ -137,7 +137,8 @@ def affiliation(a: Analysis, idx: TokenIndex, span: tuple[int, int]) -> Mention 
 
 
 _CLAUSE_TAGS = frozenset({"ul", "uj", "uz", "r", "y", "e"})  # 了 的 着 那位 吧 啊: never inside a name
-_CLAUSE_WORDS = frozenset({"是", "请", "有请", "采访", "采访了", "分管", "来自", "介绍", "邀请"})
+_CLAUSE_WORDS = frozenset({"是", "请", "有请", "采访", "采访了", "分管", "来自", "介绍", "邀请",
+                           "由", "在", "被", "据", "把", "将", "从", "向"})  # …仪式由|赣州市副市长
 
 
 def _after_last_clause_word(a: Analysis, idx: TokenIndex, start: int, end: int) -> int:
@@ -153,7 +154,8 @@ def _after_last_clause_word(a: Analysis, idx: TokenIndex, start: int, end: int) 
         e = s + len(word)
         if e >= min(end, known):
             break
-        if s > start and (tag in _CLAUSE_TAGS or word in _CLAUSE_WORDS) and plausible_org(a.doc.norm[e:end]):
+        rest = a.doc.norm[e:end]
+        if s > start and (tag in _CLAUSE_TAGS or word in _CLAUSE_WORDS) and (plausible_org(rest) or _is_place(rest)):
             cut = e
     return cut
 

@@ -13,7 +13,7 @@ from .. import lexicon
 from ..model import Analysis, Mention
 from .chunks import TokenIndex
 from .cues import NAME_STOP_CHARS, SPEECH_VERBS, TRANSLIT
-from .organizations import abbreviated, affiliation
+from .organizations import abbreviated, affiliation, suffix_of
 from .prefix import PrefixIndex
 from .segment import tagger
 
@@ -138,14 +138,20 @@ def _chain_start(text: str, p: int) -> int:
     while q > 0:
         ch = text[q - 1]
         if ch == "）":
-            open_at = text.rfind("（", max(0, q - 8), q)
-            if open_at > 0 and re.match(r"(?:股份)?有限|公司|集团", text[q:q + 4]):
+            open_at = text.rfind("（", max(0, q - 10), q)
+            if open_at > 0 and (re.match(r"(?:股份)?有限|公司|集团", text[q:q + 4])
+                                or _alias_after_name(text, open_at, q)):
                 q = open_at
                 continue
         if ch in _HARD_STOP or (ch == "，" and not title_ending_at(text, q - 1)):
             break
         q -= 1
     return q
+
+
+def _alias_after_name(text: str, open_at: int, close_at: int) -> bool:
+    """（稀金新材） after a body's full name, before its people's titles: the short name."""
+    return suffix_of(text[max(0, open_at - 6):open_at]) is not None and 2 <= close_at - open_at - 1 <= 8
 
 
 def parse_chain(text: str, start: int, end: int) -> list[tuple[tuple[int, int] | None, list[str]]]:
@@ -168,7 +174,9 @@ def parse_chain(text: str, start: int, end: int) -> list[tuple[tuple[int, int] |
         q = p
         while q > start and text[q - 1] not in "、，兼" and not (q < p and title_ending_at(text, q)):
             q -= 1
-        pairs.append(((q, p), titles))
+        open_at = text.rfind("（", q, p)
+        named_until = open_at if text[p - 1] == "）" and open_at > q and _alias_after_name(text, open_at, p - 1) else p
+        pairs.append(((q, named_until), titles))
         titles = []
         p = q
     if titles:

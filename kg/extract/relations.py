@@ -71,14 +71,31 @@ def issues(a: Analysis) -> None:
             before = a.doc.norm[sent[0]:policy.start]
             if not ISSUING.search(before[-12:]):
                 continue
-            issuer = next((o for o in reversed(orgs) if o.end <= policy.start
+            outermost = sorted(orgs, key=lambda o: (o.end, -o.start))  # 国务院国资委, not its nested 国资委
+            issuer = next((o for o in reversed(outermost) if o.end <= policy.start
                            and o.subtype in ("GovernmentBody", "Association")
                            and ISSUING.search(a.doc.norm[o.end:policy.start])
                            and len(a.doc.norm[o.end:policy.start]) <= 10
                            and not any(p.start >= o.end and p.end <= policy.start for p in people)), None)
-            issuer = issuer or default
-            if issuer is not None:
-                a.relations.append(_rel(issuer, "issues", policy, sentence=sent))
+            for body in _co_issuers(a.doc.norm, orgs, issuer) if issuer is not None else [default]:
+                if body is not None:
+                    a.relations.append(_rel(body, "issues", policy, sentence=sent))
+
+
+_CO_ISSUING = re.compile(r"[、，,和及与]|会同|联合")
+
+
+def _co_issuers(text: str, orgs: list[Mention], last: Mention) -> list[Mention]:
+    """The bodies listed before the issuer share the verb (工业和信息化部、国家发展和改革委员会、
+    财政部等七部门联合印发…; 省工业和信息化厅会同省财政厅印发…)."""
+    out = [last]
+    for org in reversed([o for o in orgs if o.end <= last.start]):
+        if org.end > out[-1].start or org.subtype not in ("GovernmentBody", "Association"):
+            continue  # nested in the next one (国务院 in 国务院国有资产监督管理委员会)
+        if not _CO_ISSUING.fullmatch(text[org.end:out[-1].start]):
+            break
+        out.append(org)
+    return out
 
 
 def targets(a: Analysis) -> None:

@@ -1,0 +1,49 @@
+"""Short forms a document uses for a body it named in full: 省工业和信息化厅 after 河南省工业和信息化厅.
+
+Local reports name their own province's or city's bodies once in full, then by level alone
+(省财政厅, 市统计局). The short form is the same body, so it gets the full name as canonical.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from itertools import accumulate
+
+from .. import lexicon
+from ..model import Analysis, Mention
+
+_LEVELS = ("自治区", "省", "市", "区", "县", "州")
+
+
+def _short_forms(a: Analysis) -> dict[str, str]:
+    """Level-led short form → the full name, from every body named as <place><level><rest>."""
+    places = lexicon.locations()
+    located = {(m.start, m.end) for m in a.mentions if m.type == "Location"}
+    out: dict[str, str] = {}
+    for m in a.mentions:
+        if m.type != "Organization" or m.canonical is not None:
+            continue
+        for level in _LEVELS:
+            i = m.text.find(level, 2)
+            if i < 0 or len(m.text) - i < 4:
+                continue
+            place = m.text[:i + len(level)]
+            if place in places or (m.start, m.start + len(place)) in located:
+                out.setdefault(m.text[i:], m.text)
+                break
+    return out
+
+
+def short_forms_stage(a: Analysis) -> None:
+    forms = _short_forms(a)
+    if not forms:
+        return
+    text = a.doc.norm
+    orgs = sorted((m.start, m.end) for m in a.mentions if m.type == "Organization")
+    starts = [s for s, _ in orgs]
+    reach = list(accumulate((e for _, e in orgs), max))  # the furthest end of the bodies so far
+    for short, full in sorted(forms.items()):
+        for occ in re.finditer(re.escape(short), text):
+            i = bisect_left(starts, occ.start())  # bodies starting before this occurrence
+            if i == 0 or reach[i - 1] < occ.end():  # none of them holds it (河南|省财政厅)
+                a.mentions.append(Mention("Organization", short, occ.start(), occ.end(), "GovernmentBody", full))
