@@ -68,3 +68,10 @@ def test_a_short_name_in_brackets_does_not_cut_the_chain_to_the_title():
     posts = _facts(text, "holds_post")
     assert ("曾国梁", "赣南稀金新材料股份有限公司") in posts
     assert not any(p == "罗文斌" for p, _ in posts)  # 赣州市 is a place, not a body
+
+
+def test_a_policy_targets_the_sectors_listed_after_an_aiming_verb():
+    text = ("七部门联合印发《原材料工业数字化绿色化协同转型实施方案（2025—2027年）》。"
+            "方案聚焦钢铁、有色金属、建材等重点行业。会议还提到纺织行业。")
+    got = {o for _, o in _facts(text, "targets")}
+    assert got == {"原材料工业", "钢铁", "有色金属", "建材"}

@@ -98,13 +98,34 @@ def _co_issuers(text: str, orgs: list[Mention], last: Mention) -> list[Mention]:
     return out
 
 
+AIMING = re.compile(r"[》”]?[，,]?(?:聚焦|面向|围绕|针对|覆盖|涉及|重点支持|支持)")
+_LISTED_SECTORS = re.compile(r"[^，。；]{2,60}?等(?:[\u4e00-\u9fff]{0,4})(?:行业|产业|领域|重点行业)")
+_POLICY_ANAPHORS = ("方案", "该方案", "《方案》", "计划", "该计划", "意见", "《意见》", "通知", "政策", "行动")
+
+
 def targets(a: Analysis) -> None:
-    """A policy targets the industries its own name carries (机器人+应用行动 → 机器人)."""
+    """A policy targets the industries its own name carries (机器人+应用行动 → 机器人) and
+    those listed after it with an aiming verb (…方案》，聚焦钢铁、有色金属…等重点行业), also in the
+    next sentence when it opens by naming the policy again (方案聚焦…)."""
     industries = [m for m in a.mentions if m.type == "Industry"]
     for policy in (m for m in a.mentions if m.type == "Policy"):
         for ind in industries:
             if policy.start <= ind.start and ind.end <= policy.end:
                 a.relations.append(_rel(policy, "targets", ind))
+    text = a.doc.norm
+    last: Mention | None = None
+    for sent in a.sentences:
+        policies = _in_sentence(a, sent, "Policy")
+        if not policies and last is not None and not text.startswith(_POLICY_ANAPHORS, sent[0]):
+            last = None
+        for policy in policies or ([last] if last is not None else []):
+            at = max(policy.end, sent[0])
+            aim = AIMING.match(text, at) or (AIMING.search(text, sent[0], sent[0] + 8) if not policies else None)
+            listed = _LISTED_SECTORS.match(text, aim.end()) if aim else None
+            if listed:
+                for ind in _in_sentence(a, (aim.end(), listed.end()), "Industry"):
+                    a.relations.append(_rel(policy, "targets", ind, sentence=sent))
+        last = policies[-1] if policies else last
 
 
 def locations(a: Analysis) -> None:
