@@ -148,3 +148,21 @@ def test_unquoted_programmes_and_their_edges(text, names):
 
 def test_a_cue_inside_a_bodys_name_is_no_policy():
     assert _names("创新驱动 产业链加速攀升\n\n中国工程院院士邢振东表示。", "Policy") == set()
+
+
+@pytest.mark.parametrize("text, names", [
+    ("会议贯彻中央经济工作会议、全国工业和信息化工作会议和省委经济工作会议精神。",
+     {"中央经济工作会议", "全国工业和信息化工作会议", "省委经济工作会议"}),
+    ("大会期间还将举办稀土永磁产业链供需对接会和稀土新材料应用创新论坛。",
+     {"稀土永磁产业链供需对接会", "稀土新材料应用创新论坛"}),
+    ("将在南京举办2025世界智能制造大会。", {"2025世界智能制造大会", "世界智能制造大会"}),
+    ("中汽协将于明年1月在北京举办2025中国汽车产业发展年会。", {"2025中国汽车产业发展年会", "中国汽车产业发展年会"}),
+])
+def test_events_joined_by_and_split_and_keep_their_year(text, names):
+    assert _names(text, "Event") == names
+
+
+def test_development_zones_and_districts_jieba_misreads_are_places():
+    places = _names("将分别落户赣州经济技术开发区、章贡区、南康区和信丰县，在产业合作区建设。", "Location")
+    assert {"赣州经济技术开发区", "章贡区", "南康区", "信丰县"} <= places
+    assert not any("合作区" in p for p in places)

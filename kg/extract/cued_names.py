@@ -18,7 +18,7 @@ from .cues import EVENT_CUES, LEFT_STOP_WORDS, POLICY_CUES, STRONG_POLICY_CUES
 _QUOTES = "“”‘’\"'"
 # Verbs that take a policy or event as object: they end a name going leftwards.
 GOVERNING = frozenset("""实施 开展 启动 启动实施 印发 印发实施 出台 制定 研究制定 发布 落实 推进 组织 深入开展 部署 加快 持续 深化
-认真 贯彻 入选 好 了 的 与 及 等 在 是 为 将 一批 首批 批 场 个 项 各地 通过 依托 围绕 按照 根据 结合 继续 进一步 大力
+认真 贯彻 入选 得益于 受益于 好 了 的 与 及 等 在 是 为 将 一批 首批 批 场 个 项 各地 通过 依托 围绕 按照 根据 结合 继续 进一步 大力
 积极 扎实 着力 推出 谋划 编制 完成 做好 抓好 用好 举办 召开 牵头 参与 参加 还 也 要 已 已经 正在 分别 先后 共
 总共 累计 对 向 从 以 把 被 让 并 和 举行 出席 主持 强调 指出 提出 表示 精神 期间 上 中 以来 成功 圆满 胜利
 健全 完善 建立 构建 优化 圆满完成 确定 正式 开启 推广 全面落实 全面推进 全面实施 深入实施 加快推进 大力推进
@@ -64,13 +64,12 @@ def _left(idx: TokenIndex, end: int, limit: int, stops=GOVERNING) -> int:
     return edge
 
 
-def _cut_at_and(text: str, start: int, end: int) -> int:
-    """``A行动和B计划``: a 和 after a complete name starts a new one; keep the part after it.
-
-    和 inside one name (电信和互联网服务合规指南, 防范和化解…专项行动) stays.
+def _cut_at_and(text: str, start: int, end: int, cues: tuple[str, ...] = POLICY_CUES) -> int:
+    """``A行动和B计划``, ``A会议和B会议``: a 和 after a complete name starts a new one; keep
+    the part after it. 和 inside one name (电信和互联网服务合规指南, 工业和信息化工作会议) stays.
     """
     cut = text.rfind("和", start, end)
-    return cut + 1 if cut >= 0 and text[start:cut].endswith(POLICY_CUES) else start
+    return cut + 1 if cut >= 0 and text[start:cut].endswith(cues) else start
 
 
 _JOINERS = "与和—－-"
@@ -119,6 +118,10 @@ def quoted_policies(a: Analysis) -> None:
             _add(a, "Policy", m.start(1), m.end(1))
 
 
+# Cues that name a programme by themselves: a two-character head is enough (汽车|以旧换新).
+_PROGRAMME_CUES = frozenset({"以旧换新", "以旧换新政策"})
+
+
 def _inside_word(idx: TokenIndex, start: int, end: int) -> bool:
     """The cue ends inside a body's name or a title (中国工程院, 工程师), not a policy's."""
     i = bisect_left(idx.starts, end) - 1
@@ -148,7 +151,7 @@ def policies(a: Analysis, idx: TokenIndex) -> None:
             issued = text[:start].endswith(_ISSUE_BEFORE) and cue in _DOCUMENT_CUES  # 实施|…加速计划
             if not (quoted or strong or issued):
                 continue
-            if m.start() - start < (2 if quoted else 3) or text[m.start() - 1] == "性" \
+            if m.start() - start < (2 if quoted or cue in _PROGRAMME_CUES else 3) or text[m.start() - 1] == "性" \
                     or not re.search(r"[\u4e00-\u9fffA-Za-z0-9]", text[start:m.start()]):
                 continue  # 民生工程, 头号工程, 系统性工程: a bare two-character head or a quality
             if "和" in text[start:m.start()]:
@@ -158,6 +161,7 @@ def policies(a: Analysis, idx: TokenIndex) -> None:
 
 
 _ORDINAL_BEFORE = re.compile(r"第[一二三四五六七八九十百零\d]+届")
+_YEAR_BEFORE = re.compile(r"(?<!\d)(?:19|20)\d{2}(?=[\u4e00-\u9fff])")  # 2024中国（赣州）…大会
 _QUOTED_BEFORE = re.compile(r"“[^“”，。；]{2,16}”(?:系列)?$")
 _BRACKETED_BEFORE = re.compile(r"（[\u4e00-\u9fff]{1,6}）$")
 
@@ -176,8 +180,11 @@ def _name_lead(text: str, start: int, walk: Callable[[int], int]) -> int:
     elif bracket:
         inner = start - len(bracket.group())
         start = min(inner, walk(inner))
-    m = _ORDINAL_BEFORE.search(text, max(0, start - 8), start)
-    return m.start() if m and m.end() == start else start
+    for pattern, reach in ((_ORDINAL_BEFORE, 8), (_YEAR_BEFORE, 4)):
+        m = pattern.search(text, max(0, start - reach))
+        if m and m.end() == start:
+            return m.start()
+    return start
 
 
 def events(a: Analysis, idx: TokenIndex) -> None:
@@ -186,7 +193,7 @@ def events(a: Analysis, idx: TokenIndex) -> None:
         _add(a, "Event", m.start(), m.end())
     for cue in sorted(EVENT_CUES, key=len, reverse=True):
         for m in re.finditer(re.escape(cue), text):
-            stops = (GOVERNING | LEFT_STOP_WORDS) - {"工作"}
+            stops = (GOVERNING | LEFT_STOP_WORDS) - {"工作", "创新", "建设"}  # 应用创新论坛
             # from the cue's start: jieba may cut the cue itself (年|会); verbs inside the name stay
             # (应用创新论坛), the governing ones stop it
             start = idx.left_edge(m.start(), 18 - len(cue), stops=stops, quotes=True, allow_verbs=True)
@@ -197,14 +204,15 @@ def events(a: Analysis, idx: TokenIndex) -> None:
             start = max(start, after_date(text, start, m.start()))
             lead = _EVENT_LEAD.match(text, start, m.start())
             start = _name_lead(text, lead.end() if lead else start, lambda e: idx.left_edge(e, 10, stops=stops))
+            start = _cut_at_and(text, start, m.start(), EVENT_CUES)
             head = text[start:m.start()]
             if head in _GENERIC_EVENT_HEADS or _EVENT_VERB_TAIL.search(head) or _has_person(a, start, m.start()):
                 continue
             if len(head) < 2 or head.endswith(("次", "场", "个")) or re.fullmatch(r"[\d一二三四五六七八九十]+", head):
                 continue
             full = _add(a, "Event", start, m.end())
-            edition = _ORDINAL_BEFORE.match(text, start, m.start())
-            if edition:  # 第十九届中国—东盟…论坛: the series' own name is an alias of this edition
+            edition = _ORDINAL_BEFORE.match(text, start, m.start()) or _YEAR_BEFORE.match(text, start, m.start())
+            if edition:  # 第十九届|2024 中国—东盟…论坛: the series' own name is an alias of this edition
                 _add(a, "Event", start + len(edition.group()), m.end(), canonical=full.text)
 
 

@@ -22,6 +22,8 @@ _VENUES = frozenset({"公园", "广场", "大厦", "体育场", "体育馆", "�
 _WORD_SUFFIXES = ("区", "旗")
 _SUFFIX = re.compile("|".join(PLACE_SUFFIXES))
 _CJK = re.compile(r"^[\u4e00-\u9fff]+$")
+# Tags jieba gives a district's or county's own word (it reads some, 章贡区, as a person's name).
+_LEVEL_WORD_TAGS = {"区": ("ns", "nr", "nz"), "县": ("ns", "nr", "nz"), "旗": ("ns", "nr", "nz")}
 
 
 # One step of an address after a place (湖北省|赤壁市, 蕲春县|漕河镇|芝麻山): a short name and its level.
@@ -114,10 +116,11 @@ def places_stage(a: Analysis) -> None:
         if i is None:  # 路|线, 村|民: the suffix is inside a word
             continue
         last = idx.tokens[i][0]
-        if last != m.group() and tags.get(last, "ns") != "ns":  # 思路, 道路, 城镇: common words
-            continue
-        if m.group() in _WORD_SUFFIXES and last == m.group():
-            continue
+        if last != m.group() and tags.get(last, "ns") not in _LEVEL_WORD_TAGS.get(m.group(), ("ns",)):
+            continue  # 思路, 道路, 城镇: common words; 章贡区 (jieba: a person) is a district
+        if m.group() in _WORD_SUFFIXES and last == m.group() \
+                and not (i > 0 and idx.tokens[i - 1][1] == "ns" and len(idx.tokens[i - 1][0]) == 2):
+            continue  # 合作|区 is no place; 南康|区 is
         start = _name_start(idx, end - len(last) if last == m.group() else end, 10)
         if last in _VENUES and start == end - len(last) and i > 0:
             word, tag, prev = idx.tokens[i - 1]
@@ -130,6 +133,19 @@ def places_stage(a: Analysis) -> None:
             start = _name_start(idx, idx.tokens[i - 1][2], 10 - len(idx.tokens[i - 1][0]))
             start = min(start, idx.tokens[i - 1][2])  # 文汇|路, 幸福|街: a common word names the street
         name = text[start:end]
-        if len(name) >= 3 and _CJK.match(name) and "的" not in name and tags.get(name, "ns") == "ns":
+        if len(name) >= 3 and _CJK.match(name) and "的" not in name \
+                and tags.get(name, "ns") in _LEVEL_WORD_TAGS.get(m.group(), ("ns",)):
             a.mentions.append(Mention("Location", name, start, end))
+    zones(a, idx)
     addresses(a)
+
+
+_ZONE = re.compile(r"(?:经济技术|高新技术产业|高新技术|经济)开发区|高新区|经开区|自贸区|综合保税区")
+
+
+def zones(a: Analysis, idx: TokenIndex) -> None:
+    """Development zones are places named after their town (赣州|经济技术开发区, 龙南|经开区)."""
+    for m in _ZONE.finditer(a.doc.norm):
+        start = _name_start(idx, m.start(), 6)
+        if m.start() - start >= 2:
+            a.mentions.append(Mention("Location", a.doc.norm[start:m.end()], start, m.end()))

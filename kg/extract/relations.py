@@ -178,7 +178,7 @@ def _attended(a: Analysis, sent: tuple[int, int], who: Mention, names: list[Ment
         return named
     if "发布会" in after:  # a press conference is not the meeting a report speaks of
         return main_meeting(a, ("发布会",))
-    at_meeting = any(t in after for t in _MEETING_TAIL + ("会",)) or verb.group().startswith("作") \
+    at_meeting = any(t in after for t in _MEETING_TAIL + ("会", "开幕式", "闭幕式", "仪式")) or verb.group().startswith("作") \
         or text.startswith(("会上", "会议上"), sent[0])  # 会上，…作交流发言
     return meeting if at_meeting else None
 
