@@ -1,4 +1,5 @@
-"""Quality tables: the seeds against their gold, and the public NER sets (entities only).
+"""Quality tables: the seeds and the genre set against their gold, and the public NER sets
+(entities only).
 
 The scorer is the project's shared ``eval/score.py``, loaded from the shared folder so the
 numbers are the ones the project is judged by.
@@ -22,15 +23,16 @@ NER_TYPES = "Person,Organization,Location"
 @dataclass(frozen=True)
 class EvalSet:
     name: str
-    sources: tuple[str, ...]  # relative to the shared folder, or "seeds" for the repository's own
-    gold: str
+    source: str  # relative to the shared folder, or "seeds"/"genre" for the repository's own
+    gold: str  # relative to the shared folder, or to the genre folder for the genre set
     entities_only: bool
 
 
 SETS = (
-    EvalSet("seeds", ("seeds",), "gold", False),
-    EvalSet("CLUENER dev", ("bench/cluener/dev.txt",), "bench/cluener/dev.gold.json", True),
-    EvalSet("Resume NER dev", ("bench/resume_ner/dev.txt",), "bench/resume_ner/dev.gold.json", True),
+    EvalSet("seeds", "seeds", "gold", False),
+    EvalSet("genre", "genre", "gold", False),
+    EvalSet("CLUENER dev", "bench/cluener/dev.txt", "bench/cluener/dev.gold.json", True),
+    EvalSet("Resume NER dev", "bench/resume_ner/dev.txt", "bench/resume_ner/dev.gold.json", True),
 )
 
 
@@ -44,21 +46,22 @@ def _scorer(shared: Path):
     return module
 
 
-def evaluate(shared: Path, seeds: Path, names: list[str] | None = None) -> dict[str, str]:
+def evaluate(shared: Path, seeds: Path, genre: Path, names: list[str] | None = None) -> dict[str, str]:
     """Build each set, score it with the shared scorer, return its printed table by set name."""
     scorer = _scorer(shared)
     tables: dict[str, str] = {}
     for s in SETS:
         if names and s.name not in names:
             continue
-        sources = [seeds if src == "seeds" else shared / src for src in s.sources]
+        source = {"seeds": seeds, "genre": genre / "docs"}.get(s.source, shared / s.source)
+        gold = sorted((genre / s.gold).glob("*.json")) if s.source == "genre" else [shared / s.gold]
         with tempfile.TemporaryDirectory() as tmp:
-            write(build(sources).kg, tmp, ["json"])
-            argv = ["--gold", str(shared / s.gold), "--pred", str(Path(tmp) / "kg.json"), "--errors", "0"]
+            write(build([source]).kg, tmp, ["json"])
+            argv = ["--gold", *map(str, gold), "--pred", str(Path(tmp) / "kg.json"), "--errors", "0"]
             if s.entities_only:
                 argv += ["--entities-only", "--types", NER_TYPES]
             else:
-                argv += ["--docs-dir", str(seeds)]
+                argv += ["--docs-dir", str(source)]
             out = io.StringIO()
             with redirect_stdout(out), redirect_stderr(io.StringIO()):
                 scorer.main(argv)

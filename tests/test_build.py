@@ -93,14 +93,28 @@ def test_build_scores_reach_the_seed_targets(seeds_build, tmp_path):
                                  "mention_spans_valid": 1.0}
 
 
-@pytest.mark.parametrize("name, floor", [("CLUENER dev", 0.50), ("Resume NER dev", 0.77)])
+def _f1(table: str, row: str) -> float:
+    return float(next(line.split()[-4] for line in table.splitlines() if line.startswith(row)))
+
+
+@pytest.mark.parametrize("name, floor", [("CLUENER dev", 0.55), ("Resume NER dev", 0.79)])
 def test_public_ner_sets_hold_their_level(name, floor):
     """Person/Organization/Location F1 on the public NER sets, scored as kg eval scores them."""
     from kg.evaluate import evaluate
 
-    table = evaluate(SHARED, ROOT / "seeds", [name])[name]
-    f1 = float(next(line.split()[4] for line in table.splitlines() if line.startswith("ent all")))
-    assert f1 >= floor
+    table = evaluate(SHARED, ROOT / "seeds", ROOT / "eval" / "genre", [name])[name]
+    assert _f1(table, "ent all") >= floor
+
+
+def test_genre_set_meets_the_unseen_document_targets():
+    """The six genre documents written for the project: entities, relations and metrics above
+    the issue's targets for documents the extractor was not written against (0.85, 0.70, 0.90)."""
+    from kg.evaluate import evaluate
+
+    table = evaluate(SHARED, ROOT / "seeds", ROOT / "eval" / "genre", ["genre"])["genre"]
+    assert _f1(table, "ent all") >= 0.90
+    assert _f1(table, "rel all") >= 0.78
+    assert _f1(table, "metrics") >= 0.90
 
 
 def test_relation_evidence_is_a_sentence_not_a_document(seeds_build):
