@@ -54,6 +54,16 @@ def _line_lengths(text: str) -> list[int]:
     return out
 
 
+_HEADING = re.compile(r"[\u4e00-\u9fff]{2,12} [\u4e00-\u9fff]{2,12}")
+
+
+def _heading(chars: list[str], i: int) -> bool:
+    """A line of two phrases split by one space and no punctuation (稳中有进 工业经济韧性凸显)
+    is a section heading: it ends there, however wide it is."""
+    line = "".join(chars[max(0, i - 40):i]).rpartition("\n")[2].strip()
+    return bool(_HEADING.fullmatch(line))
+
+
 def _inside_title(chars: list[str], i: int) -> bool:
     """A break inside an open 《…》 on its line cuts the title (《制造业数字化转型三年行动|计划》)."""
     line = "".join(chars[max(0, i - 40):i]).rpartition("\n")[2]
@@ -83,8 +93,9 @@ def normalize(text: str) -> tuple[str, list[int]]:
             line_break = "\n" in gap
             if not line_break and any(_is_cjk(c) or _is_wide_punct(c) for c in (prev, nxt)):
                 keep[i:j] = [False] * (j - i)
-            elif line_break and columns and (prev not in _SENTENCE_END and widths[i - 1] >= full
+            elif line_break and columns and not _heading(chars, i) and (prev not in _SENTENCE_END and widths[i - 1] >= full
                                              or prev.isdigit() and (nxt.isdigit() or nxt in "%.")
+                                             or prev == "." and nxt.isdigit() and i > 1 and chars[i - 2].isdigit()
                                              or (prev.isdigit() or prev in "万亿") and nxt in _UNIT_STARTS
                                              or _inside_title(chars, i)):
                 keep[i:j] = [False] * (j - i)  # a word or a number cut by the column (3|5.8%, 33万亿|元)

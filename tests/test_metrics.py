@@ -103,3 +103,8 @@ def test_metrics_a_part_of_the_year_frames_later_changes_in_its_paragraph():
 def test_metrics_a_dateline_gives_the_year_of_last_year():
     a = _run("2024年10月18日，国新办举行发布会。去年我国新能源汽车出口120.3万辆。2025年将继续推进。")
     assert [(m.value, m.period) for m in a.metrics] == [(Decimal(1203000), "2023")]
+
+
+def test_metrics_a_yearless_whole_year_takes_the_paragraphs_year():
+    a = _run("会议指出，2023年，工业经济回升向好。全年规模以上工业增加值增长5.1%；制造业投资增长8.3%。", year=2024)
+    assert [m.period for m in a.metrics] == ["2023", "2023"]

@@ -33,7 +33,7 @@ _JOINER = ("和", "、", "与", "及")
 _SPLIT_PAIRS = {"产销": ("产量", "销量"), "进出口": ("进口", "出口")}
 _FRAME = re.compile(r"((?:19|20)\d{2})年[^。]{0,20}是[^。]*一年")
 _SPEAKER = re.compile(r"^[\u4e00-\u9fff]{2,4}[：:]")
-_TOPIC_LEAD = re.compile(r"^[\s●•\-]*(?:[\u4e00-\u9fff]{2,4}[：:])?(?:力争|计划|预计|其中|同时|此外|另外|而|但|在|自|从|截至)?$")
+_TOPIC_LEAD = re.compile(r"^[\s●•\-“]*(?:[\u4e00-\u9fff]{2,4}[：:])?(?:力争|计划|预计|其中|同时|此外|另外|而|但|在|自|从|截至)?“?$")
 
 
 # ---------------------------------------------------------------- lexicons
@@ -232,13 +232,14 @@ def _paragraph_year(ctx: _Context, sent_start: int) -> int | None:
     topics = [t for t in earlier if t.kind in ("year", "full_year") and _opens(ctx, t)]
     if not topics:
         return None
-    year = topics[-1].year or ctx.frames[p]
+    year = next((t.year for t in reversed(topics) if t.year), None) or ctx.frames[p]  # 2023年，…。全年…
     return year if year and years <= {year} else None
 
 
 def _paragraph_range(ctx: _Context, sent_start: int) -> TimeExpr | None:
     """A part of the year opening an earlier sentence of the paragraph (前三季度，…) frames the
-    figures after it, until another time word comes."""
+    figures after it, until another time word comes. (A cut-off date, 截至9月底, does not: the
+    seeds' figures after one are standing totals.)"""
     ps = ctx.paragraphs[ctx.paragraph(sent_start)][0]
     earlier = [t for t in ctx.times if ps <= t.start < sent_start and not t.comparison and t.kind != "clear"]
     if earlier and earlier[-1].kind == "range" and _opens(ctx, earlier[-1]):
@@ -256,15 +257,14 @@ def _opens(ctx: _Context, t: TimeExpr) -> bool:
 
 def _period(ctx: _Context, sent: tuple[int, int], clause: int, fig: Figure, measure: str | None) -> str | None:
     """The figure's period: its clause's time word, else the sentence's, paragraph's or frame's year.
-    A part of the year carries over to later sentences only for changes (增长, 下降): a share
-    stated after it (中小企业贡献了50%以上的税收) is a standing fact, not that quarter's figure."""
+    A part of the year carries over to later sentences, but not to shares: a share stated
+    after it (中小企业贡献了50%以上的税收) is a standing fact, not that quarter's figure."""
     text = ctx.text
     p = ctx.paragraph(sent[0])
     context_year = _paragraph_year(ctx, sent[0]) or ctx.frames[p]
     own = [t for t in ctx.times if clause <= t.start and t.end <= fig.start and not t.comparison]
     topics = [t for t in ctx.times if sent[0] <= t.start < clause and not t.comparison and _is_topic(text, t, sent[0])]
-    changes = measure is not None and ("增长" in measure or "下降" in measure)
-    chosen = own[-1] if own else topics[-1] if topics else _paragraph_range(ctx, sent[0]) if changes else None
+    chosen = own[-1] if own else topics[-1] if topics else _paragraph_range(ctx, sent[0]) if measure != "占比" else None
     if chosen is None:
         return str(context_year) if context_year else None
     if chosen.kind == "clear":
