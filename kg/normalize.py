@@ -70,6 +70,19 @@ def _inside_title(chars: list[str], i: int) -> bool:
     return line.rfind("《") > line.rfind("》")
 
 
+# A page header or footer line of a newspaper PDF: its date, weekday and page (2024年11月5日 星期二 第4版).
+_PAGE_HEADER = re.compile(r"^[ \t\u3000]*(?P<year>(?:19|20)\d{2})[ \t\u3000]*年[ \t\u3000]*\d{1,2}[ \t\u3000]*月[ \t\u3000]*"
+                          r"\d{1,2}[ \t\u3000]*日[ \t\u3000]*(?:星期[一二三四五六日天])?[ \t\u3000]*第[ \t\u3000]*\d{1,2}"
+                          r"[ \t\u3000]*版[^\n]{0,12}\n*", re.M)
+
+
+def page_headers(text: str) -> list[re.Match]:
+    """Page header lines in text cut from PDF columns (with the blank lines after them); the
+    matches run over the text with full-width digits narrowed, so offsets are the text's."""
+    narrowed = "".join(_narrow(c) for c in text)
+    return list(_PAGE_HEADER.finditer(narrowed)) if is_column_text(text) else []
+
+
 def normalize(text: str) -> tuple[str, list[int]]:
     """Return the repaired text and, per character, its offset in ``text`` (plus a sentinel)."""
     chars = [_narrow(c) for c in text]
@@ -78,6 +91,9 @@ def normalize(text: str) -> tuple[str, list[int]]:
         widths = _line_lengths(text)
         full = 0.75 * statistics.median(w for w in widths if w)
     keep = [True] * len(chars)
+    if columns:
+        for m in page_headers(text):  # the page's furniture is not the article's text
+            keep[m.start():m.end()] = [False] * (m.end() - m.start())
     i, n = 0, len(chars)
     while i < n:
         if not chars[i].isspace():

@@ -83,3 +83,15 @@ def test_normalize_heading_line_and_decimal_point_breaks():
     norm = normalize("\n\n".join(lines))[0]
     assert norm.startswith("创新驱动产业链加速攀升\n\n“今年")  # the heading stays its own line
     assert "9.4%" in norm and "1.1万个" in norm
+
+
+def test_normalize_page_header_is_cut_out_but_still_dates_the_text():
+    from kg.extract.text import date_stage, normalize_stage
+
+    lines = ["赣南稀金新材料股份有限公司（稀金新材", "２０２４年11月5日 星期二 第4版", "）董事长兼总经理曾国梁与开发区签", "约年产3万吨高性能钕铁硼永磁材料项",
+             "目，总投资85亿元，达产后预计年产值", "超过200亿元。去年公司实现营业收入12", "6.8亿元，同比增长18.5%，高性能磁", "材出口占比提高到三成左右，今年还要"]
+    a = Analysis(Document("d.txt", "\n\n".join(lines), ""))
+    normalize_stage(a)
+    date_stage(a)
+    assert "（稀金新材）董事长兼总经理曾国梁" in a.doc.norm and "星期二" not in a.doc.norm
+    assert a.doc.year == 2024

@@ -75,3 +75,10 @@ def test_a_policy_targets_the_sectors_listed_after_an_aiming_verb():
             "方案聚焦钢铁、有色金属、建材等重点行业。会议还提到纺织行业。")
     got = {o for _, o in _facts(text, "targets")}
     assert got == {"原材料工业", "钢铁", "有色金属", "建材"}
+
+
+def test_a_title_after_a_short_form_is_a_post_in_the_body_named_in_full():
+    text = "河南省工业和信息化厅在郑州召开会议。省工业和信息化厅党组书记、厅长蒋卫东作工作报告。"
+    a = run(Analysis(Document("t.txt", text, "")))
+    posts = {(r.subject.text, r.object.canonical or r.object.text) for r in a.relations if r.predicate == "holds_post"}
+    assert posts == {("蒋卫东", "河南省工业和信息化厅")}

@@ -8,6 +8,7 @@ from .organizations import armed_forces, listed_firms, local_bodies, short_bodie
 from .people import people_stage
 from .posted import posted_orgs
 from .places import places_stage
+from .short_forms import short_forms
 from .sports import sports_stage
 
 
@@ -20,6 +21,7 @@ def names_stage(a: Analysis) -> None:
     local_bodies(a)
     listed_firms(a)
     sports_stage(a)
+    short_forms(a)  # before people: 省工业和信息化厅|厅长 needs its body
     people_stage(a)
     posted_orgs(a, idx)
     places_stage(a)

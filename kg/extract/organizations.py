@@ -133,7 +133,8 @@ def affiliation(a: Analysis, idx: TokenIndex, span: tuple[int, int]) -> Mention 
     start = _after_last_clause_word(a, idx, idx.strip_head(start, end), end)
     if start >= end:
         return None
-    return emit(a, start, end)
+    named = next((m for m in a.mentions if m.start == start and m.end == end and m.type == "Organization"), None)
+    return named or emit(a, start, end)  # a short form named already (省财政厅) is that body
 
 
 _CLAUSE_TAGS = frozenset({"ul", "uj", "uz", "r", "y", "e"})  # 了 的 着 那位 吧 啊: never inside a name

@@ -34,7 +34,7 @@ def _short_forms(a: Analysis) -> dict[str, str]:
     return out
 
 
-def short_forms_stage(a: Analysis) -> None:
+def short_forms(a: Analysis) -> None:
     forms = _short_forms(a)
     if not forms:
         return

@@ -5,7 +5,7 @@ import re
 from collections import Counter
 
 from ..model import Analysis
-from ..normalize import normalize
+from ..normalize import normalize, page_headers
 
 _YEAR = re.compile(r"((?:19|20)\d{2})年")
 _DATELINE = re.compile(r"((?:19|20)\d{2})年(?:1[0-2]|0?[1-9])月(?:[12]\d|3[01]|0?[1-9])日(?!起|前|之前|以前|开始|至|到|—|-)")
@@ -18,17 +18,18 @@ def normalize_stage(a: Analysis) -> None:
     a.doc.norm, a.doc.offsets = normalize(a.doc.text)
 
 
-def document_year(text: str) -> int | None:
+def document_year(text: str, printed: int | None = None) -> int | None:
     """The year the document speaks from, for 今年/去年.
 
-    A full date (a dateline, a page header, the day of the meeting) gives it, unless it is a
-    deadline or a start (2025年1月1日起施行). Otherwise
-    The most-cited year, moved forward to a later year the text plans for
+    A full date in the text (a dateline, the day of the meeting) gives it, unless it is a
+    deadline or a start (2025年1月1日起施行); else the date ``printed`` in a page header. Otherwise the most-cited year, moved forward to a later year the text plans for
     (部署2023年…, 2024年还将…), or one past it when the text looks back on it (过去一年).
     """
     dateline = _DATELINE.search(text)
     if dateline:
         return int(dateline.group(1))
+    if printed:
+        return printed
     years = Counter(int(y) for y in _YEAR.findall(text))
     if not years:
         return None
@@ -43,7 +44,8 @@ def document_year(text: str) -> int | None:
 
 
 def date_stage(a: Analysis) -> None:
-    a.doc.year = document_year(a.doc.norm)
+    headers = page_headers(a.doc.text)  # cut out of the text by normalisation, but they date it
+    a.doc.year = document_year(a.doc.norm, int(headers[0].group("year")) if headers else None)
 
 
 def sentence_stage(a: Analysis) -> None:
