@@ -166,3 +166,9 @@ def test_development_zones_and_districts_jieba_misreads_are_places():
     places = _names("将分别落户赣州经济技术开发区、章贡区、南康区和信丰县，在产业合作区建设。", "Location")
     assert {"赣州经济技术开发区", "章贡区", "南康区", "信丰县"} <= places
     assert not any("合作区" in p for p in places)
+
+
+def test_news_agencies_innovation_alliances_and_first_batch_policies():
+    assert _names("彭博社记者：请问今年的出口形势如何？新华社北京12月1日电。", "Organization") == {"彭博社", "新华社"}
+    assert _names("彭博社记者：请问今年的出口形势如何？", "Person") == set()
+    assert _names("完善新材料首批次应用保险补偿机制。", "Policy") == {"新材料首批次应用保险补偿机制"}

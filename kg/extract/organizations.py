@@ -256,7 +256,7 @@ def _abbreviated(word: str) -> bool:
 # a body's last character, never a bare suffix (联合会) or a common word tagged n (委员会, 互联网).
 _SHORT_BODY_TAGS = frozenset({"nt", "j", "nz"})
 _PLACE_TAGS = frozenset({"ns", "nt", "nz", "j"})
-_SHORT_BODY_ENDS = {"局": "GovernmentBody", "委": "GovernmentBody", "会": "Other", "网": "Media"}
+_SHORT_BODY_ENDS = {"局": "GovernmentBody", "委": "GovernmentBody", "会": "Other", "网": "Media", "社": "Media"}
 
 
 @cache
@@ -284,7 +284,8 @@ def short_bodies(a: Analysis) -> None:
     (福建省|宁德市|经贸委): the places start the name."""
     place_at = {m.end: m.start for m in a.mentions if m.type == "Location"}
     for i, (word, tag, start) in enumerate(a.tokens):
-        if tag in _SHORT_BODY_TAGS and len(word) == 3 and word[-1] in _SHORT_BODY_ENDS \
+        if (tag in _SHORT_BODY_TAGS or tag == "nr" and word[-1] == "社") and len(word) == 3 \
+                and word[-1] in _SHORT_BODY_ENDS \
                 and word not in ORG_SUFFIXES and not word.endswith(EVENT_CUES):  # 亚运会 is an event
             begin, end = start, start + len(word)
             while begin in place_at:  # 福建省|宁德市|经贸委
