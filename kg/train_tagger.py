@@ -10,11 +10,12 @@ sentence with names marked ``[[text|P]]`` (person), ``[[text|O]]`` (organisation
 from __future__ import annotations
 
 import argparse
+import hashlib
 import re
 import sys
 from pathlib import Path
 
-from .extract.segment import tagger
+from .extract.segment import segment
 from .extract.tagger_features import sentence_features
 from .normalize import normalize
 
@@ -66,24 +67,43 @@ def examples(corpus: Path):
             if item is None:
                 continue
             text, labels = item
-            tokens, pos = [], 0
-            for pair in tagger().lcut(text, HMM=True):
-                tokens.append((pair.word, pair.flag, pos))
-                pos += len(pair.word)
-            yield sentence_features(text, tokens), labels
+            yield sentence_features(text, segment(text)), labels
+
+
+def _digest_update(h, xseq: list[list[str]], yseq: list[str]) -> None:
+    for feats, label in zip(xseq, yseq):
+        h.update(("\x1f".join(feats) + "\x1e" + label + "\x1d").encode("utf-8"))
+    h.update(b"\x1c")
+
+
+def inputs_digest(corpus: Path) -> str:
+    """SHA-256 of what training reads: every sentence's features and labels. Features come from
+    the segmenter the lexicons feed, so a lexicon edit changes it: the model must be retrained."""
+    h = hashlib.sha256()
+    for xseq, yseq in examples(corpus):
+        _digest_update(h, xseq, yseq)
+    return h.hexdigest()
+
+
+def digest_path(model: Path) -> Path:
+    return model.with_suffix(".inputs")
 
 
 def train(corpus: Path, model: Path) -> int:
+    """Train ``model`` from ``corpus``; beside it, the digest of the inputs it was trained on."""
     import pycrfsuite
 
     trainer = pycrfsuite.Trainer(verbose=False)
     trainer.set_params(PARAMS)
+    h = hashlib.sha256()
     n = 0
     for xseq, yseq in examples(corpus):
         trainer.append(xseq, yseq)
+        _digest_update(h, xseq, yseq)
         n += 1
     model.parent.mkdir(parents=True, exist_ok=True)
     trainer.train(str(model))
+    digest_path(model).write_text(h.hexdigest() + "\n", encoding="utf-8")
     return n
 
 

@@ -108,3 +108,13 @@ def test_metrics_a_dateline_gives_the_year_of_last_year():
 def test_metrics_a_yearless_whole_year_takes_the_paragraphs_year():
     a = _run("会议指出，2023年，工业经济回升向好。全年规模以上工业增加值增长5.1%；制造业投资增长8.3%。", year=2024)
     assert [m.period for m in a.metrics] == ["2023", "2023"]
+
+
+def test_metrics_one_tenth_is_ten_per_cent():
+    a = _run("出口占比一成以上，进口占比1成。")
+    assert [(m.value, m.unit) for m in a.metrics] == [(Decimal(10), "%"), (Decimal(10), "%")]
+
+
+def test_metrics_a_date_in_the_body_is_history_not_the_texts_own_day():
+    a = _run("2024年，我国工业回升向好。2015年5月8日，国务院印发《中国制造2025》。今年我国新能源汽车产量增长30%。")
+    assert a.doc.year == 2024 and [m.period for m in a.metrics] == ["2024"]

@@ -1,4 +1,6 @@
 """Relations in sentences of the genre: who attends what, which body a department belongs to."""
+import pytest
+
 from kg.model import Analysis, Document
 from kg.pipeline import run
 
@@ -82,3 +84,25 @@ def test_a_title_after_a_short_form_is_a_post_in_the_body_named_in_full():
     a = run(Analysis(Document("t.txt", text, "")))
     posts = {(r.subject.text, r.object.canonical or r.object.text) for r in a.relations if r.predicate == "holds_post"}
     assert posts == {("蒋卫东", "河南省工业和信息化厅")}
+
+
+@pytest.mark.parametrize("text", [
+    "全省工业和信息化工作会议在郑州召开。厅长蒋卫东审阅了政府工作报告。",
+    "全省工业和信息化工作会议在郑州召开。厅长蒋卫东出席并表示将会加大投入。",
+    "全省工业和信息化工作会议在郑州召开。张三邀请李四出席。",
+])
+def test_no_attendance_from_words_that_only_look_like_it(text):
+    assert not any(s in ("蒋卫东", "张三") for s, _ in _facts(text, "participates_in"))
+
+
+def test_an_ambiguous_or_general_short_form_stays_unresolved():
+    text = ("洛阳市工业和信息化局、郑州市工业和信息化局联合发文。市工业和信息化局要抓好落实。"
+            "郑州市人民政府签约。各市人民政府要抓好落实。")
+    a = run(Analysis(Document("t.txt", text, "")))
+    assert not any(m.canonical in ("洛阳市工业和信息化局", "郑州市工业和信息化局", "郑州市人民政府")
+                   for m in a.mentions if m.text in ("市工业和信息化局", "市人民政府"))
+
+
+def test_co_issuers_are_the_outermost_bodies():
+    text = "国务院国有资产监督管理委员会、工业和信息化部联合印发《原材料工业数字化转型实施方案》。"
+    assert {s for s, _ in _facts(text, "issues")} == {"国务院国有资产监督管理委员会", "工业和信息化部"}

@@ -6,7 +6,7 @@ from pathlib import Path
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    e = sub.add_parser("eval", help="score the seeds and the public NER sets with the shared scorer")
+    e = sub.add_parser("eval", help="score the seeds, the genre set and the public NER sets with the shared scorer")
     e.add_argument("--shared", default="../shared", help="folder holding eval/score.py, gold/ and bench/")
     e.add_argument("--seeds", default="seeds", help="folder of the seed documents")
     e.add_argument("--genre", default="eval/genre", help="folder of the genre set (docs/ and gold/)")

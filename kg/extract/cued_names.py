@@ -137,15 +137,14 @@ def policies(a: Analysis, idx: TokenIndex) -> None:
         for m in re.finditer(re.escape(cue), text):
             quoted = text[m.start() - 1:m.start()] in "”"
             strong = any(text.endswith(c, 0, m.end()) for c in STRONG_POLICY_CUES)
-            if text[m.end():m.end() + 1] in "》" or idx.token_ending_at(m.end()) is None \
-                    and not text.startswith(cue, m.end() - len(cue)) or _inside_word(idx, m.start(), m.end()):
+            if text[m.end():m.end() + 1] in "》" or _inside_word(idx, m.start(), m.end()):
                 continue  # 中国工程院: the cue is part of a longer word
             start = _left(idx, m.end(), 22)
             verb = idx.token_ending_at(m.start()) if start == m.start() else None
             if verb is not None and idx.tokens[verb][1] == "vn" and idx.tokens[verb][0] in GOVERNING:
                 start = _left(idx, idx.tokens[verb][2], 18)  # 集群培育|行动: the verb is the name's own
             start = _join_left(a, idx, start, 22 - (m.end() - start), GOVERNING, _JOINED_TAGS | {"v"}, True)
-            start = _name_lead(text, start, lambda e: _left(idx, e, 12))
+            start = _name_lead(text, start, m.start(), lambda e: _left(idx, e, 12))
             closing = text.rfind("”“", start, m.start())  # “A行动”“B行动”: B starts at its own quote
             start = max(start, closing + 1)
             issued = text[:start].endswith(_ISSUE_BEFORE) and cue in _DOCUMENT_CUES  # 实施|…加速计划
@@ -161,18 +160,21 @@ def policies(a: Analysis, idx: TokenIndex) -> None:
 
 
 _ORDINAL_BEFORE = re.compile(r"第[一二三四五六七八九十百零\d]+届")
-_YEAR_BEFORE = re.compile(r"(?<!\d)(?:19|20)\d{2}(?=[\u4e00-\u9fff])")  # 2024中国（赣州）…大会
+_YEAR_BEFORE = re.compile(r"(?<!\d)(?:19|20)\d{2}")  # 2024中国（赣州）…大会
+_CJK_AT = re.compile(r"[\u4e00-\u9fff]")
 _QUOTED_BEFORE = re.compile(r"“[^“”，。；]{2,16}”(?:系列)?$")
 _BRACKETED_BEFORE = re.compile(r"（[\u4e00-\u9fff]{1,6}）$")
 
 
-def _name_lead(text: str, start: int, walk: Callable[[int], int]) -> int:
+def _name_lead(text: str, start: int, cue: int, walk: Callable[[int], int]) -> int:
     """Parts of a cued name the word walk stops at: a quoted theme (“推动高质量发展”系列…,
     “一起益企”中小企业服务行动), a short bracket (中国（郑州）…博览会, 首台（套）…机制), after
-    which ``walk`` goes on leftwards, and an edition (第二十四届…)."""
+    which ``walk`` goes on leftwards, and an edition or year (第二十四届…, 2025世界…大会).
+    ``cue`` is where the cue word starts."""
     window = text[max(0, start - 20):start]
-    if window.rfind("“") > window.rfind("”"):  # the walk stopped inside the quoted theme
-        return start - len(window) + window.rfind("“")
+    opened = window.rfind("“")
+    if opened > window.rfind("”") and text.find("”", start, cue) >= 0:  # the walk stopped inside the theme
+        return start - len(window) + opened
     quoted = _QUOTED_BEFORE.search(window)
     bracket = _BRACKETED_BEFORE.search(window)
     if quoted:
@@ -181,8 +183,8 @@ def _name_lead(text: str, start: int, walk: Callable[[int], int]) -> int:
         inner = start - len(bracket.group())
         start = min(inner, walk(inner))
     for pattern, reach in ((_ORDINAL_BEFORE, 8), (_YEAR_BEFORE, 4)):
-        m = pattern.search(text, max(0, start - reach))
-        if m and m.end() == start:
+        m = pattern.search(text, max(0, start - reach), start)
+        if m and m.end() == start and _CJK_AT.match(text, start):
             return m.start()
     return start
 
@@ -203,7 +205,8 @@ def events(a: Analysis, idx: TokenIndex) -> None:
                 continue
             start = max(start, after_date(text, start, m.start()))
             lead = _EVENT_LEAD.match(text, start, m.start())
-            start = _name_lead(text, lead.end() if lead else start, lambda e: idx.left_edge(e, 10, stops=stops))
+            start = _name_lead(text, lead.end() if lead else start, m.start(),
+                               lambda e: idx.left_edge(e, 10, stops=stops))
             start = _cut_at_and(text, start, m.start(), EVENT_CUES)
             head = text[start:m.start()]
             if head in _GENERIC_EVENT_HEADS or _EVENT_VERB_TAIL.search(head) or _has_person(a, start, m.start()):
@@ -212,7 +215,8 @@ def events(a: Analysis, idx: TokenIndex) -> None:
                 continue
             full = _add(a, "Event", start, m.end())
             edition = _ORDINAL_BEFORE.match(text, start, m.start()) or _YEAR_BEFORE.match(text, start, m.start())
-            if edition:  # 第十九届|2024 中国—东盟…论坛: the series' own name is an alias of this edition
+            series = text[start + len(edition.group()):m.start()] if edition else ""
+            if len(series) >= 2 and series not in _GENERIC_EVENT_HEADS:  # 第十九届|中国—东盟…论坛: an alias
                 _add(a, "Event", start + len(edition.group()), m.end(), canonical=full.text)
 
 

@@ -9,9 +9,10 @@ the paragraph or the question being answered when the figure's own clause names 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from decimal import Decimal
-from functools import cache
+from functools import cache, cached_property
 
 from .. import lexicon
 from ..model import Analysis, Mention, MetricMention
@@ -87,7 +88,7 @@ class Figure:
     half: bool = False  # 一半以上: a share of what follows
 
 
-_NOT_TENTHS = set("立为功本果员交长熟效绩品型套片都")
+_NOT_TENTHS = set("立为功本果员交长熟效绩品型套片都不")  # 建成立, 两成都, 一成不变
 
 
 def _bare(m: re.Match) -> bool:
@@ -129,10 +130,10 @@ def _figure(text: str, m: re.Match) -> Figure | None:
     listing = row is None or row[2] and value < 100 and not approx
     if chinese and not m.group("scale") and not _bare(m) and listing:
         return None
-    if value <= 1 and chinese:
-        return None
     if unit_form == "成":
-        value *= 10
+        value *= 10  # tenths: 一成 is 10 per cent
+    elif value <= 1 and chinese:
+        return None
     return Figure(s, e, value, row[1] if row else None, bool(row and row[2]), post)
 
 
@@ -169,11 +170,20 @@ class _Context:
     def text(self) -> str:
         return self.a.doc.norm
 
+    @cached_property
+    def _starts(self) -> tuple[list[int], list[int]]:
+        """Starts of the paragraphs and of the time words, for bisection."""
+        return [s for s, _ in self.paragraphs], [t.start for t in self.times]
+
     def paragraph(self, pos: int) -> int:
-        for i, (s, e) in enumerate(self.paragraphs):
-            if s <= pos < e:
-                return i
-        return len(self.paragraphs) - 1
+        """The paragraph holding ``pos``, or the last one when none does."""
+        i = bisect_right(self._starts[0], pos) - 1
+        return i if i >= 0 and pos < self.paragraphs[i][1] else len(self.paragraphs) - 1
+
+    def times_between(self, start: int, end: int) -> list[TimeExpr]:
+        """The time words starting in [start, end), by bisection over their starts."""
+        starts = self._starts[1]
+        return self.times[bisect_left(starts, start):bisect_left(starts, end)]
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
@@ -223,11 +233,17 @@ def _is_topic(text: str, t: TimeExpr, sent_start: int) -> bool:
     return bool(_TOPIC_LEAD.match(text[cs:t.start]))
 
 
+def _earlier_times(ctx: _Context, sent_start: int) -> list[TimeExpr]:
+    """The time words of the paragraph before this sentence that can frame it (no comparison
+    bases such as 比上年, no 目前)."""
+    ps = ctx.paragraphs[ctx.paragraph(sent_start)][0]
+    return [t for t in ctx.times_between(ps, sent_start) if not t.comparison and t.kind != "clear"]
+
+
 def _paragraph_year(ctx: _Context, sent_start: int) -> int | None:
     """A year opening an earlier sentence of the paragraph, if the paragraph names no other year."""
     p = ctx.paragraph(sent_start)
-    ps = ctx.paragraphs[p][0]
-    earlier = [t for t in ctx.times if ps <= t.start < sent_start and not t.comparison and t.kind != "clear"]
+    earlier = _earlier_times(ctx, sent_start)
     years = {t.year for t in earlier if t.year}
     topics = [t for t in earlier if t.kind in ("year", "full_year") and _opens(ctx, t)]
     if not topics:
@@ -240,8 +256,7 @@ def _paragraph_range(ctx: _Context, sent_start: int) -> TimeExpr | None:
     """A part of the year opening an earlier sentence of the paragraph (前三季度，…) frames the
     figures after it, until another time word comes. (A cut-off date, 截至9月底, does not: the
     seeds' figures after one are standing totals.)"""
-    ps = ctx.paragraphs[ctx.paragraph(sent_start)][0]
-    earlier = [t for t in ctx.times if ps <= t.start < sent_start and not t.comparison and t.kind != "clear"]
+    earlier = _earlier_times(ctx, sent_start)
     if earlier and earlier[-1].kind == "range" and _opens(ctx, earlier[-1]):
         return earlier[-1]
     return None
@@ -262,8 +277,8 @@ def _period(ctx: _Context, sent: tuple[int, int], clause: int, fig: Figure, meas
     text = ctx.text
     p = ctx.paragraph(sent[0])
     context_year = _paragraph_year(ctx, sent[0]) or ctx.frames[p]
-    own = [t for t in ctx.times if clause <= t.start and t.end <= fig.start and not t.comparison]
-    topics = [t for t in ctx.times if sent[0] <= t.start < clause and not t.comparison and _is_topic(text, t, sent[0])]
+    own = [t for t in ctx.times_between(clause, fig.start) if t.end <= fig.start and not t.comparison]
+    topics = [t for t in ctx.times_between(sent[0], clause) if not t.comparison and _is_topic(text, t, sent[0])]
     chosen = own[-1] if own else topics[-1] if topics else _paragraph_range(ctx, sent[0]) if measure != "占比" else None
     if chosen is None:
         return str(context_year) if context_year else None

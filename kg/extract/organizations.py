@@ -265,7 +265,7 @@ def _local_cores() -> re.Pattern:
     city has its own, named after its place. The word walk stops at their 和, so they are listed."""
     cores = {n[2:] for n, (_, sub) in lexicon.organizations().items()
              if n.startswith("国家") and sub == "GovernmentBody" and len(n) >= 7}
-    return re.compile("|".join(sorted(map(re.escape, cores), key=len, reverse=True)))
+    return re.compile("|".join(sorted(map(re.escape, cores), key=len, reverse=True)) or "(?!)")  # none: never
 
 
 def local_bodies(a: Analysis) -> None:

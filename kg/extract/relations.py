@@ -12,7 +12,7 @@ from .. import lexicon
 from ..model import Analysis, Mention, RelationMention
 
 ISSUING = re.compile(r"印发|发布|出台|制定|实施|开展|启动|推出|部署|牵头|组织|推进|编制|提出|建立|健全|深化")
-ATTENDING = re.compile(r"出席|参加|主持|讲话|致辞|发言(?!人)|参会|与会|主办|举办|召开|作[^，。；]{0,4}报告")
+ATTENDING = re.compile(r"出席|参加|主持|讲话|致辞|发言(?!人)|参会|与会|主办|举办|召开|(?<![工合创制协操写])作[^，。；]{0,4}报告")
 CONVENING = re.compile(r"(?:(?:在|于)([^，。；]{1,12}?))?(?:召开|举行|举办|主办)")
 # What may stand between listed attendees and their verb besides names and titles
 # (…厅长蒋卫东、…副厅长许晓岚出席; 省直有关部门负责同志参加).
@@ -42,6 +42,11 @@ def _in_sentence(a: Analysis, sent: tuple[int, int], etype: str) -> list[Mention
     return [m for m in a.mentions[first:last] if m.type == etype and m.end <= sent[1]]
 
 
+def _outermost(orgs: list[Mention]) -> list[Mention]:
+    """The bodies not nested in another one of the list (国务院国资委, not its tail 国资委)."""
+    return [o for o in orgs if not any(p is not o and p.start <= o.start and o.end <= p.end for p in orgs)]
+
+
 def posts(a: Analysis) -> None:
     for person, org, titles in a.roles:
         if org is not None:
@@ -65,14 +70,13 @@ def main_issuer(a: Analysis) -> Mention | None:
 def issues(a: Analysis) -> None:
     default = main_issuer(a)
     for sent in a.sentences:
-        orgs = _in_sentence(a, sent, "Organization")
+        orgs = _outermost(_in_sentence(a, sent, "Organization"))
         people = _in_sentence(a, sent, "Person")
         for policy in _in_sentence(a, sent, "Policy"):
             before = a.doc.norm[sent[0]:policy.start]
             if not ISSUING.search(before[-12:]):
                 continue
-            outermost = sorted(orgs, key=lambda o: (o.end, -o.start))  # 国务院国资委, not its nested 国资委
-            issuer = next((o for o in reversed(outermost) if o.end <= policy.start
+            issuer = next((o for o in reversed(orgs) if o.end <= policy.start
                            and o.subtype in ("GovernmentBody", "Association")
                            and ISSUING.search(a.doc.norm[o.end:policy.start])
                            and len(a.doc.norm[o.end:policy.start]) <= 10
@@ -87,11 +91,11 @@ _CO_ISSUING = re.compile(r"[、，,和及与]|会同|联合")
 
 def _co_issuers(text: str, orgs: list[Mention], last: Mention) -> list[Mention]:
     """The bodies listed before the issuer share the verb (工业和信息化部、国家发展和改革委员会、
-    财政部等七部门联合印发…; 省工业和信息化厅会同省财政厅印发…)."""
+    财政部等七部门联合印发…; 省工业和信息化厅会同省财政厅印发…); ``orgs`` are outermost."""
     out = [last]
     for org in reversed([o for o in orgs if o.end <= last.start]):
-        if org.end > out[-1].start or org.subtype not in ("GovernmentBody", "Association"):
-            continue  # nested in the next one (国务院 in 国务院国有资产监督管理委员会)
+        if org.subtype not in ("GovernmentBody", "Association"):
+            continue
         if not _CO_ISSUING.fullmatch(text[org.end:out[-1].start]):
             break
         out.append(org)
@@ -158,7 +162,7 @@ def _listed_before(text: str, start: int, end: int, names: list[Mention]) -> boo
     left = _LIST_FILLER.sub("", "".join(rest))
     for title in sorted((t for t in lexicon.titles() if t in left), key=len, reverse=True):
         left = left.replace(title, "")
-    return len(left) <= 2
+    return len(left) <= 1  # 部新闻发言人: the ministry's 部
 
 
 def _attended(a: Analysis, sent: tuple[int, int], who: Mention, names: list[Mention],
@@ -178,8 +182,8 @@ def _attended(a: Analysis, sent: tuple[int, int], who: Mention, names: list[Ment
         return named
     if "发布会" in after:  # a press conference is not the meeting a report speaks of
         return main_meeting(a, ("发布会",))
-    at_meeting = any(t in after for t in _MEETING_TAIL + ("会", "开幕式", "闭幕式", "仪式")) or verb.group().startswith("作") \
-        or text.startswith(("会上", "会议上"), sent[0])  # 会上，…作交流发言
+    at_meeting = any(t in after for t in _MEETING_TAIL + ("会上", "开幕式", "闭幕式", "仪式")) \
+        or verb.group().startswith("作") or text.startswith(("会上", "会议上"), sent[0])  # 会上，…作交流发言
     return meeting if at_meeting else None
 
 
@@ -191,26 +195,16 @@ def participation(a: Analysis) -> None:
         people = _in_sentence(a, sent, "Person")
         orgs = _in_sentence(a, sent, "Organization")
         names = sorted(people + orgs, key=lambda m: m.start)
-        orgs = [o for o in orgs if not any(p is not o and p.start <= o.start and o.end <= p.end for p in orgs)]
-        for who in people + orgs:
-            if who.type == "Organization" and any(p.start >= who.end and p.end <= sent[1] for p in people) \
-                    and not _convenes(a, sent, who):
+        for who in people + _outermost(orgs):
+            convening = CONVENING.match(a.doc.norm, who.end, sent[1]) if who.type == "Organization" else None
+            if convening:  # 河南省工业和信息化厅在郑州召开全省…工作会议: the event right after the verb
+                target = next((e for e in _in_sentence(a, sent, "Event") if 0 <= e.start - convening.end() <= 16), None)
+            elif who.type == "Organization" and any(p.start >= who.end for p in people):
                 continue  # an official's body, not an attendee: 工业和信息化部副部长孟庆华出席
-            target = _attended(a, sent, who, names, meeting) if who.type == "Person" or not _convenes(a, sent, who) \
-                else _convened(a, sent, who)
+            else:
+                target = _attended(a, sent, who, names, meeting)
             if target is not None:
                 a.relations.append(_rel(who, "participates_in", target, sentence=sent))
-
-
-def _convenes(a: Analysis, sent: tuple[int, int], org: Mention) -> bool:
-    m = CONVENING.match(a.doc.norm, org.end, sent[1])
-    return m is not None
-
-
-def _convened(a: Analysis, sent: tuple[int, int], org: Mention) -> Mention | None:
-    """The event right after 在X召开/举行 (河南省工业和信息化厅在郑州召开全省…工作会议)."""
-    m = CONVENING.match(a.doc.norm, org.end, sent[1])
-    return next((e for e in _in_sentence(a, sent, "Event") if 0 <= e.start - m.end() <= 16), None)
 
 
 _DEPARTMENT = re.compile(r"[\u4e00-\u9fff]{2,10}(?:[一二三四五六七八九]司|司|局)$")
@@ -229,7 +223,7 @@ def departments(a: Analysis) -> None:
                 ministry = org
             elif ministry is not None and _DEPARTMENT.match(org.text) and org.text not in known \
                     and not org.text.startswith(("国家", "中国", "中华", "全国")) \
-                    and not any(org.text.startswith(p) for p in (org.text[:2], org.text[:3]) if p in places) \
+                    and org.text[:2] not in places and org.text[:3] not in places \
                     and org.start >= ministry.end:
                 a.relations.append(_rel(org, "part_of", ministry, sentence=sent))
 

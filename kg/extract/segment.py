@@ -36,10 +36,16 @@ def frequency(word: str) -> int:
     return tagger().tokenizer.FREQ.get(word, 0)
 
 
-def segment_stage(a: Analysis) -> None:
+def segment(text: str) -> list[tuple[str, str, int]]:
+    """(word, POS tag, start) for every word of ``text``: what the stages and the tagger's
+    training both read."""
     pos = 0
     tokens = []
-    for pair in tagger().lcut(a.doc.norm, HMM=True):
+    for pair in tagger().lcut(text, HMM=True):
         tokens.append((pair.word, pair.flag, pos))
         pos += len(pair.word)
-    a.tokens = tokens
+    return tokens
+
+
+def segment_stage(a: Analysis) -> None:
+    a.tokens = segment(a.doc.norm)

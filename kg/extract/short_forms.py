@@ -13,13 +13,14 @@ from .. import lexicon
 from ..model import Analysis, Mention
 
 _LEVELS = ("自治区", "省", "市", "区", "县", "州")
+_GENERIC_BEFORE = ("各", "全", "本", "该", "每", "外")
 
 
 def _short_forms(a: Analysis) -> dict[str, str]:
     """Level-led short form → the full name, from every body named as <place><level><rest>."""
     places = lexicon.locations()
     located = {(m.start, m.end) for m in a.mentions if m.type == "Location"}
-    out: dict[str, str] = {}
+    fulls: dict[str, set[str]] = {}
     for m in a.mentions:
         if m.type != "Organization" or m.canonical is not None:
             continue
@@ -29,9 +30,10 @@ def _short_forms(a: Analysis) -> dict[str, str]:
                 continue
             place = m.text[:i + len(level)]
             if place in places or (m.start, m.start + len(place)) in located:
-                out.setdefault(m.text[i:], m.text)
+                fulls.setdefault(m.text[i:], set()).add(m.text)
                 break
-    return out
+    # 市工业和信息化局 after both 洛阳市… and 郑州市…: which one the text means is not known
+    return {short: next(iter(names)) for short, names in fulls.items() if len(names) == 1}
 
 
 def short_forms(a: Analysis) -> None:
@@ -45,5 +47,7 @@ def short_forms(a: Analysis) -> None:
     for short, full in sorted(forms.items()):
         for occ in re.finditer(re.escape(short), text):
             i = bisect_left(starts, occ.start())  # bodies starting before this occurrence
-            if i == 0 or reach[i - 1] < occ.end():  # none of them holds it (河南|省财政厅)
+            generic = occ.start() > 0 and text.startswith(_GENERIC_BEFORE, occ.start() - 1)
+            if (i == 0 or reach[i - 1] < occ.end()) and not generic:
+                # none of them holds it (河南|省财政厅), and it is no body in general (各|市人民政府)
                 a.mentions.append(Mention("Organization", short, occ.start(), occ.end(), "GovernmentBody", full))

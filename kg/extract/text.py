@@ -8,7 +8,10 @@ from ..model import Analysis
 from ..normalize import normalize, page_headers
 
 _YEAR = re.compile(r"((?:19|20)\d{2})年")
-_DATELINE = re.compile(r"((?:19|20)\d{2})年(?:1[0-2]|0?[1-9])月(?:[12]\d|3[01]|0?[1-9])日(?!起|前|之前|以前|开始|至|到|—|-)")
+# A dateline: a full date opening a paragraph and followed by a comma (2024年10月18日，国新办举行…),
+# or a release line's date (发布时间：2024年12月12日　来源：…).
+_DATELINE = re.compile(r"^[ \t\u3000]*(?:(?:发布|发稿|更新)?(?:时间|日期)[：:][ \t\u3000]*(?P<labelled>(?:19|20)\d{2})年"
+                       r"|(?P<year>(?:19|20)\d{2})年(?=(?:1[0-2]|0?[1-9])月(?:[12]\d|3[01]|0?[1-9])日[，,]))", re.M)
 _PLAN_AFTER = re.compile(r"((?:19|20)\d{2})年(?:还将|将|要|重点|工作)")
 _PLAN_BEFORE = re.compile(r"(?:部署|力争到|力争|到)((?:19|20)\d{2})年")
 _SENTENCE = re.compile(r"[^。！？!?；;\n]*(?:[。！？!?；;]+[”」』]?|\n|$)")
@@ -21,13 +24,14 @@ def normalize_stage(a: Analysis) -> None:
 def document_year(text: str, printed: int | None = None) -> int | None:
     """The year the document speaks from, for 今年/去年.
 
-    A full date in the text (a dateline, the day of the meeting) gives it, unless it is a
-    deadline or a start (2025年1月1日起施行); else the date ``printed`` in a page header. Otherwise the most-cited year, moved forward to a later year the text plans for
+    A dateline (a paragraph opening with a full date and a comma: 2024年1月18日，…召开) gives it;
+    a date inside the text (2015年5月8日，国务院印发…) is history, not the text's own day. Else the
+    date ``printed`` in a page header. Otherwise the most-cited year, moved forward to a later year the text plans for
     (部署2023年…, 2024年还将…), or one past it when the text looks back on it (过去一年).
     """
     dateline = _DATELINE.search(text)
     if dateline:
-        return int(dateline.group(1))
+        return int(dateline.group("labelled") or dateline.group("year"))
     if printed:
         return printed
     years = Counter(int(y) for y in _YEAR.findall(text))
