@@ -11,23 +11,19 @@ from pathlib import Path
 
 from rdflib import Dataset
 from rdflib.plugins.serializers.trig import TrigSerializer
-from rdflib.term import Node
 
 from ..model import KnowledgeGraph
 from .atomic import write_atomic
 from .rdf import to_dataset
-from .turtle import exact_decimal, serialize
+from .turtle import ExactLabels, serialize
 
 __all__ = ["write_trig", "read_trig"]
 
 
-class _ExactTrig(TrigSerializer):
+class _ExactTrig(ExactLabels, TrigSerializer):
     def __init__(self, store: Dataset):
         super().__init__(store)
         self.contexts.sort(key=lambda graph: str(graph.identifier))  # rdflib keeps them in set order
-
-    def label(self, node: Node, position: int) -> str:
-        return exact_decimal(node) or super().label(node, position)
 
 
 def write_trig(kg: KnowledgeGraph, path: str | Path) -> Path:

@@ -11,16 +11,17 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-from rdflib import Graph, Literal
+from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.plugins.serializers.turtle import TurtleSerializer
 from rdflib.term import Node
 
+from ..iris import BASE
 from ..model import KnowledgeGraph
 from .atomic import write_atomic
 from .rdf import to_rdf
 
-__all__ = ["exact_decimal", "serialize", "write_turtle", "read_turtle"]
+__all__ = ["ExactLabels", "exact_decimal", "serialize", "write_turtle", "read_turtle"]
 
 
 def exact_decimal(node: Node) -> str | None:
@@ -30,9 +31,23 @@ def exact_decimal(node: Node) -> str | None:
     return None
 
 
-class _ExactTurtle(TurtleSerializer):
+class ExactLabels:
+    """Mixed into rdflib's Turtle and TriG serialisers: exact decimals, and the graph's own IRIs
+    (…/id/span/<doc>/<start>-<end>) written whole without asking rdflib for a prefixed name.
+    None of them has one, and rdflib's failed lookups are not cached: it searched every
+    namespace seen so far for each node, quadratic in a large document's spans."""
+
     def label(self, node: Node, position: int) -> str:
-        return exact_decimal(node) or super().label(node, position)
+        return exact_decimal(node) or super().label(node, position)  # type: ignore[misc]
+
+    def get_pname(self, uri: Node, gen_prefix: bool = True) -> str | None:
+        if isinstance(uri, URIRef) and uri.startswith(BASE):
+            return None
+        return super().get_pname(uri, gen_prefix)  # type: ignore[misc]
+
+
+class _ExactTurtle(ExactLabels, TurtleSerializer):
+    pass
 
 
 def serialize(graph: Graph, serializer: type[TurtleSerializer] = _ExactTurtle) -> bytes:
