@@ -106,3 +106,11 @@ def test_an_ambiguous_or_general_short_form_stays_unresolved():
 def test_co_issuers_are_the_outermost_bodies():
     text = "国务院国有资产监督管理委员会、工业和信息化部联合印发《原材料工业数字化转型实施方案》。"
     assert {s for s, _ in _facts(text, "issues")} == {"国务院国有资产监督管理委员会", "工业和信息化部"}
+
+
+def test_each_person_in_a_list_of_posts_holds_only_their_own():
+    text = ("会上，中原智芯半导体科技有限公司董事长周明远、洛阳华锐重型装备集团有限公司总经理韩立新、"
+            "河南省智能制造产业联盟理事长何建平作交流发言。")
+    assert _facts(text, "holds_post") == {("周明远", "中原智芯半导体科技有限公司"),
+                                          ("韩立新", "洛阳华锐重型装备集团有限公司"),
+                                          ("何建平", "河南省智能制造产业联盟")}

@@ -332,11 +332,16 @@ def people_stage(a: Analysis) -> None:
             continue
         covered = i + len(t)
         names = _names_after(text, i + len(t))
-        for ns, ne in names:
-            found[(ns, ne)] = None
         if not names:
             continue
         chain_from = _chain_start(text, i + len(t))
+        # A person named earlier in the chain ends what belongs to this title (…董事长周明远、|
+        # 洛阳华锐…总经理韩立新): their bodies are theirs, not this person's.
+        before = max((e for s, e in found if chain_from <= s and e <= i), default=None)
+        if before is not None:
+            chain_from = before + 1 if text[before:before + 1] in "、，," else before
+        for ns, ne in names:
+            found[(ns, ne)] = None
         person_spans = names
         for org_span, titles in parse_chain(text, chain_from, names[0][0]):
             org = affiliation(a, idx, org_span) if org_span is not None else None
