@@ -88,7 +88,7 @@ def test_a_title_after_a_short_form_is_a_post_in_the_body_named_in_full():
 
 @pytest.mark.parametrize("text", [
     "全省工业和信息化工作会议在郑州召开。厅长蒋卫东审阅了政府工作报告。",
-    "全省工业和信息化工作会议在郑州召开。厅长蒋卫东出席并表示将会加大投入。",
+    "全省工业和信息化工作会议在郑州召开。厅长蒋卫东表示将会加大投入。",
     "全省工业和信息化工作会议在郑州召开。张三邀请李四出席。",
 ])
 def test_no_attendance_from_words_that_only_look_like_it(text):
@@ -114,3 +114,11 @@ def test_each_person_in_a_list_of_posts_holds_only_their_own():
     assert _facts(text, "holds_post") == {("周明远", "中原智芯半导体科技有限公司"),
                                           ("韩立新", "洛阳华锐重型装备集团有限公司"),
                                           ("何建平", "河南省智能制造产业联盟")}
+
+
+def test_speakers_at_the_meeting_and_attendees_with_nothing_named():
+    text = ("全国原材料工业数字化绿色化协同转型推进会在北京召开。原材料工业司司长韦承志在会上介绍情况。"
+            "会上，中原智芯半导体科技有限公司董事长周明远、洛阳华锐重型装备集团有限公司总经理韩立新作交流发言。"
+            "中国稀土行业协会会长卢颂恩出席并讲话。")
+    got = {s for s, _ in _facts(text, "participates_in")}
+    assert {"韦承志", "周明远", "韩立新", "卢颂恩"} <= got

@@ -12,13 +12,14 @@ from .. import lexicon
 from ..model import Analysis, Mention, RelationMention
 
 ISSUING = re.compile(r"印发|发布|出台|制定|实施|开展|启动|推出|部署|牵头|组织|推进|编制|提出|建立|健全|深化")
-ATTENDING = re.compile(r"出席|参加|主持|讲话|致辞|发言(?!人)|参会|与会|主办|举办|召开|(?<![工合创制协操写])作[^，。；]{0,4}报告")
+ATTENDING = re.compile(r"(?<![工合创制协操写])作[^，。；]{0,4}(?:报告|发言)|出席|参加|主持|讲话|致辞|发言(?!人)|参会|与会|主办|举办|召开|在会上")
 CONVENING = re.compile(r"(?:(?:在|于)([^，。；]{1,12}?))?(?:召开|举行|举办|主办)")
 # What may stand between listed attendees and their verb besides names and titles
 # (…厅长蒋卫东、…副厅长许晓岚出席; 省直有关部门负责同志参加).
 _LIST_FILLER = re.compile(r"[，,、和及与等\s]|有关|相关|部门|负责同志|负责人|代表|同志|省直|市直|党组成员|成员")
 HELD = re.compile(r"(?:在|于)([^，。；]{1,12}?)(?:召开|举行|举办|开幕|闭幕|隆重开幕|胜利闭幕)")
-_MEETING_TAIL = ("会议", "大会")
+_MEETING_TAIL = ("会议", "大会", "推进会", "座谈会", "研讨会", "年会", "交流会", "现场会", "对接会", "洽谈会")
+_NO_OBJECT = re.compile(r"(?:出席|参加|主持|与会)(?:并|[，,。；]|$)")  # attended, with nothing named: the meeting
 # Executive bodies issue policies; party and legislative bodies are mentioned far more often
 # in these reports (党中央、国务院决策部署) without being the issuer of what follows.
 _EXECUTIVE_TAILS = ("部", "局", "委员会", "委", "厅", "署", "办公室", "总局")
@@ -145,7 +146,7 @@ def locations(a: Analysis) -> None:
                 a.relations.append(_rel(event, "located_in", place))
 
 
-def main_meeting(a: Analysis, kinds: tuple[str, ...] = ("会议", "大会")) -> Mention | None:
+def main_meeting(a: Analysis, kinds: tuple[str, ...] = _MEETING_TAIL) -> Mention | None:
     """The meeting a report is about: the first of its kind it names (the dateline sentence)."""
     return next((m for m in a.mentions if m.type == "Event" and (m.canonical or m.text).endswith(kinds)), None)
 
@@ -171,11 +172,12 @@ def _attended(a: Analysis, sent: tuple[int, int], who: Mention, names: list[Ment
     it stands in) says: an event named later in the sentence, or the report's own meeting."""
     text = a.doc.norm
     tail = text[who.end:sent[1]]
-    verb = ATTENDING.search(tail[:12])
+    verb = ATTENDING.search(tail)
     if not verb:
-        verb = ATTENDING.search(tail)
-        if not verb or not _listed_before(text, who.end, who.end + verb.start(), names):
-            return None
+        return None
+    between = any(who.end <= n.start and n.end <= who.end + verb.start() for n in names)
+    if (verb.start() > 12 or between) and not _listed_before(text, who.end, who.end + verb.start(), names):
+        return None  # the verb is someone else's (张三邀请李四出席), unless a list of names shares it
     after = tail[verb.start():verb.start() + 12]
     named = next((e for e in _in_sentence(a, sent, "Event") if e.start >= who.end + verb.start()), None)
     if named is not None:
@@ -183,7 +185,8 @@ def _attended(a: Analysis, sent: tuple[int, int], who: Mention, names: list[Ment
     if "发布会" in after:  # a press conference is not the meeting a report speaks of
         return main_meeting(a, ("发布会",))
     at_meeting = any(t in after for t in _MEETING_TAIL + ("会上", "开幕式", "闭幕式", "仪式")) \
-        or verb.group().startswith("作") or text.startswith(("会上", "会议上"), sent[0])  # 会上，…作交流发言
+        or verb.group().startswith("作") or text.startswith(("会上", "会议上"), sent[0]) \
+        or _NO_OBJECT.match(after) is not None  # 会上，…作交流发言; …出席并讲话
     return meeting if at_meeting else None
 
 
