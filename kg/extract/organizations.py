@@ -121,8 +121,10 @@ def emit(a: Analysis, start: int, end: int) -> Mention | None:
     return m
 
 
-def affiliation(a: Analysis, idx: TokenIndex, span: tuple[int, int]) -> Mention | None:
-    """Turn the chunk before a title into an organisation mention (or 本报/部 placeholders)."""
+def affiliation(a: Analysis, idx: TokenIndex, span: tuple[int, int],
+                named: dict[tuple[int, int], Mention]) -> Mention | None:
+    """Turn the chunk before a title into an organisation mention (or 本报/部 placeholders);
+    ``named`` holds the bodies found before, by span."""
     start, end = span
     text = a.doc.norm
     for ref in _SELF_REFERENCES:
@@ -133,8 +135,7 @@ def affiliation(a: Analysis, idx: TokenIndex, span: tuple[int, int]) -> Mention 
     start = _after_last_clause_word(a, idx, idx.strip_head(start, end), end)
     if start >= end:
         return None
-    named = next((m for m in a.mentions if m.start == start and m.end == end and m.type == "Organization"), None)
-    return named or emit(a, start, end)  # a short form named already (省财政厅) is that body
+    return named.get((start, end)) or emit(a, start, end)  # a short form named already (省财政厅) is that body
 
 
 _CLAUSE_TAGS = frozenset({"ul", "uj", "uz", "r", "y", "e"})  # 了 的 着 那位 吧 啊: never inside a name

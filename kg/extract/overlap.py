@@ -6,10 +6,10 @@ longer (then the more specific type) wins.
 from __future__ import annotations
 
 from bisect import bisect_right, insort
-from itertools import accumulate
 
 from .. import lexicon
 from ..model import Analysis, Mention
+from .reach import SpanReach
 
 _PRIORITY = {"Person": 0, "Organization": 1, "Event": 2, "Policy": 3, "Location": 4, "Industry": 5}
 
@@ -50,16 +50,11 @@ def drop_nested_places(mentions: list[Mention]) -> list[Mention]:
     """A place or trade inside a name (浙江 in 浙江大学, 汽车 in 汽车工业协会, 尼斯 in 丹尼斯·霍珀) is
     part of that name, not a mention of its own. An industry inside a policy stays, as what it targets, and
     a place inside a government body's name, as its jurisdiction (西藏自治区|通信管理局)."""
-    reach: dict[str, tuple[list[int], list[int]]] = {}
-    for etype, kinds in _CONTAINERS.items():
-        spans = sorted((n.start, n.end) for n in mentions if n.type in kinds and n.subtype != "GovernmentBody")
-        ends = list(accumulate((e for _, e in spans), max))
-        reach[etype] = ([s for s, _ in spans], ends)
+    reach = {etype: SpanReach((n.start, n.end) for n in mentions if n.type in kinds and n.subtype != "GovernmentBody")
+             for etype, kinds in _CONTAINERS.items()}
 
     def inside(m: Mention) -> bool:  # some container starts at or before m and ends at or after it
-        starts, ends = reach[m.type]
-        i = bisect_right(starts, m.start) - 1
-        return i >= 0 and ends[i] >= m.end
+        return reach[m.type].furthest_end(m.start, inclusive=True) >= m.end
     return [m for m in mentions if m.type not in _CONTAINERS or not inside(m)]
 
 

@@ -325,6 +325,7 @@ def people_stage(a: Analysis) -> None:
     text = a.doc.norm
     idx = TokenIndex(a)
     found: dict[tuple[int, int], None] = {}
+    named = {(m.start, m.end): m for m in a.mentions if m.type == "Organization"}
     covered = 0
     for i in range(len(text)):
         t = title_starting_at(text, i) if i >= covered else None
@@ -344,7 +345,7 @@ def people_stage(a: Analysis) -> None:
             found[(ns, ne)] = None
         person_spans = names
         for org_span, titles in parse_chain(text, chain_from, names[0][0]):
-            org = affiliation(a, idx, org_span) if org_span is not None else None
+            org = affiliation(a, idx, org_span, named) if org_span is not None else None
             if org is None and titles and titles[0].startswith("部") and len(titles[0]) > 1:
                 org = abbreviated(a, "部", i)
             for ns, ne in person_spans:

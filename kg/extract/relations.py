@@ -10,6 +10,7 @@ from bisect import bisect_left
 
 from .. import lexicon
 from ..model import Analysis, Mention, RelationMention
+from .people import title_starting_at
 
 ISSUING = re.compile(r"印发|发布|出台|制定|实施|开展|启动|推出|部署|牵头|组织|推进|编制|提出|建立|健全|深化")
 ATTENDING = re.compile(r"(?<![工合创制协操写])作[^，。；]{0,4}(?:报告|发言)|出席|参加|主持|讲话|致辞|发言(?!人)|参会|与会|主办|举办|召开|在会上")
@@ -160,10 +161,12 @@ def _listed_before(text: str, start: int, end: int, names: list[Mention]) -> boo
             rest.append(text[pos:m.start])
             pos = m.end
     rest.append(text[pos:end])
-    left = _LIST_FILLER.sub("", "".join(rest))
-    for title in sorted((t for t in lexicon.titles() if t in left), key=len, reverse=True):
-        left = left.replace(title, "")
-    return len(left) <= 1  # 部新闻发言人: the ministry's 部
+    left, i, kept = _LIST_FILLER.sub("", "".join(rest)), 0, 0
+    while i < len(left):
+        title = title_starting_at(left, i)
+        kept += 0 if title else 1
+        i += len(title) if title else 1
+    return kept <= 1  # 部新闻发言人: the ministry's 部
 
 
 def _attended(a: Analysis, sent: tuple[int, int], who: Mention, names: list[Mention],

@@ -6,11 +6,10 @@ Local reports name their own province's or city's bodies once in full, then by l
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
-from itertools import accumulate
 
 from .. import lexicon
 from ..model import Analysis, Mention
+from .reach import SpanReach
 
 _LEVELS = ("自治区", "省", "市", "区", "县", "州")
 _GENERIC_BEFORE = ("各", "全", "本", "该", "每", "外")
@@ -41,13 +40,10 @@ def short_forms(a: Analysis) -> None:
     if not forms:
         return
     text = a.doc.norm
-    orgs = sorted((m.start, m.end) for m in a.mentions if m.type == "Organization")
-    starts = [s for s, _ in orgs]
-    reach = list(accumulate((e for _, e in orgs), max))  # the furthest end of the bodies so far
+    bodies = SpanReach((m.start, m.end) for m in a.mentions if m.type == "Organization")
     for short, full in sorted(forms.items()):
         for occ in re.finditer(re.escape(short), text):
-            i = bisect_left(starts, occ.start())  # bodies starting before this occurrence
             generic = occ.start() > 0 and text.startswith(_GENERIC_BEFORE, occ.start() - 1)
-            if (i == 0 or reach[i - 1] < occ.end()) and not generic:
+            if bodies.furthest_end(occ.start()) < occ.end() and not generic:
                 # none of them holds it (河南|省财政厅), and it is no body in general (各|市人民政府)
                 a.mentions.append(Mention("Organization", short, occ.start(), occ.end(), "GovernmentBody", full))

@@ -12,7 +12,7 @@ from .organizations import plausible_org
 from .segment import frequency
 from .tagger_features import Token
 
-MIN_CONFIDENCE = {"P": 0.5, "O": 0.5, "L": 0.5}  # the least per-character probability of a name's labels
+MIN_CONFIDENCE = 0.5  # the least per-character probability of a name's labels (per-type values gained nothing)
 MIN_LATIN_ORG = 0.9  # a Latin-script word is more often a game or a film than a body
 _PROPER = ("nr", "ns", "nt", "nz", "eng")  # jieba's tags of names and foreign words
 _CLAUSE_START = frozenset({"v", "vg", "c", "d", "p", "m", "r", "f", "u", "q", "ad", "uj", "ul", "zg"})
@@ -37,7 +37,7 @@ def _common(word: str, tag: str) -> bool:
 def plausible(text: str, words: list[Token], start: int, end: int, kind: str, conf: float) -> bool:
     """Whether the span [start, end) of ``text``, tagged ``kind`` with ``conf``, may be kept."""
     name = text[start:end]
-    if conf < MIN_CONFIDENCE[kind] or len(name) < 2:
+    if conf < MIN_CONFIDENCE or len(name) < 2:
         return False
     if kind == "O" and name.isascii() and conf < MIN_LATIN_ORG:
         return False

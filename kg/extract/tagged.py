@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from functools import cache
-from itertools import accumulate
 from importlib import resources
 
 from ..model import Analysis, Mention
 from .organizations import subtype_of, suffix_of
+from .reach import SpanReach
 from .tagger_features import Token, sentence_features
 from . import tag_filter
 
@@ -88,14 +88,11 @@ def tagged_stage(a: Analysis) -> None:
         return
     text, tokens = a.doc.norm, a.tokens
     starts = [s for _, _, s in tokens]
-    taken = sorted((m.start, m.end) for m in a.mentions if m.type != "Industry")
-    taken_starts = [s for s, _ in taken]
-    reach = list(accumulate((e for _, e in taken), max))  # the furthest end of the mentions so far
+    taken = SpanReach((m.start, m.end) for m in a.mentions if m.type != "Industry")
 
     def free(s: int, e: int) -> bool:
         """No rule mention overlaps [s, e): none starting before e reaches past s."""
-        i = bisect_left(taken_starts, e)
-        return i == 0 or reach[i - 1] <= s
+        return taken.furthest_end(e) <= s
 
     found: list[Mention] = []
     for lo, hi in a.sentences:
