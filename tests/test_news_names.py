@@ -108,3 +108,37 @@ def test_a_compound_surname_takes_two_given_characters_where_the_name_ends():
 
     a = run(Analysis(Document("t.txt", "装备工业一司司长欧阳明德出席。司长欧阳明表示同意。", "")))
     assert [m.text for m in a.mentions if m.type == "Person"] == ["欧阳明德", "欧阳明"]
+
+
+def test_a_name_may_end_in_a_character_that_often_stops_one():
+    people = _names("房产管理局副局长孙富强，他说摇号公开。项目经理钱祥同介绍说进展顺利。局长李国强调安全。", "Person")
+    assert {"孙富强", "钱祥同", "李国"} <= people and not people & {"孙富", "钱祥", "李国强"}
+
+
+def test_a_graded_title_is_not_part_of_the_body_before_it():
+    orgs = _names("嘉宾：华信地产营销管理部副经理梁丽红。明光粮网高级研究员焦善民介绍。", "Organization")
+    assert {"华信地产营销管理部", "明光粮网"} <= orgs
+    assert not any(o.endswith(("副", "高级")) for o in orgs)
+
+
+def test_a_word_that_introduces_a_body_is_not_its_name():
+    orgs = _names("记者致电湖南中远信托副总经理曾明。据上述长江储粮分公司人士介绍，原中国篆刻研究院副院长王某到场。", "Organization")
+    assert {"湖南中远信托", "中国篆刻研究院"} <= orgs
+    assert not any(o.startswith(("致电", "上述", "原")) for o in orgs)
+
+
+def test_a_quantity_of_banks_is_no_bank():
+    orgs = _names("不少银行和个别银行已停办，两家公司也一样，而星海银行照常营业。", "Organization")
+    assert "星海银行" in orgs and not orgs & {"不少银行", "个别银行", "两家公司"}
+
+
+def test_a_foreign_city_in_a_match_report_is_its_team():
+    a = run(Analysis(Document("x.txt", "热那亚意大利杯取胜，米兰本轮联赛不败。我们在巴黎度假。", "0")))
+    types = {(m.text, m.type) for m in a.mentions}
+    assert ("热那亚", "Organization") in types and ("米兰", "Organization") in types
+    assert ("巴黎", "Location") in types and ("意大利", "Organization") not in types
+
+
+def test_a_surname_character_before_a_verb_role_or_village_is_no_name():
+    people = _names("法院办公室王主任向记者透露，俱乐部主席都遭到袭击，他住在槐荫区吴家堡，吴杰庄到场。", "Person")
+    assert "吴杰庄" in people and not people & {"向记者", "都遭到", "吴家堡"}

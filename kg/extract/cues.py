@@ -1,6 +1,8 @@
 """Word lists that drive the patterns: suffixes, cue words, stop words (general grammar)."""
 from __future__ import annotations
 
+import re
+
 # Organisation suffixes → subtype. Longest suffix wins.
 ORG_SUFFIXES: dict[str, str] = {
     "股份有限公司": "Company", "有限责任公司": "Company", "有限公司": "Company", "公司": "Company",
@@ -60,6 +62,13 @@ SPEECH_VERBS = ("表示", "认为", "指出", "说", "介绍", "强调", "称", 
 # Characters that cannot continue a personal name: a name before them is complete.
 NAME_STOP_CHARS = frozenset("社在对表认指说的等也就向和与是出主作介强提称告透坦回答看来先女教博院同为将已于从被把"
                             "、，。：；（）“”!！？?年月日今近代委研副总董首部局及兼任曾现任和等共都还又则做带率以亦向")
+# Of those, the ones given names also use (周富强, 孔祥同, 李国博): as a name's last character
+# they end it only where they open a word (周富|强调, 王某|同志), not before a stop (周富强，).
+NAME_SOFT_STOPS = frozenset("强同先博代今近现国总首曾任提称告来看回答教出主作介透坦认指表社院研委")
+
+# A surname character before a village ending names a place, not a person (蒋村, 吴家堡, 长丰街道;
+# 吴杰庄 is a name).
+VILLAGE = re.compile(r"^.家?[村堡沟庄屯寨镇]$|街道$")
 
 # Characters Chinese uses to spell foreign names (general transliteration practice).
 TRANSLIT = frozenset(

@@ -19,7 +19,8 @@ from .segment import frequency, tagger
 
 _SUFFIXES = sorted(ORG_SUFFIXES, key=lambda s: (-len(s), s))
 _GENERIC_HEADS = ("国内", "国外", "我国", "全国各", "各", "该", "本", "这", "其", "相关", "有关", "一些", "多家",
-                  "部分", "一批", "首批")
+                  "部分", "一批", "首批", "不少", "个别", "许多", "大部分", "绝大多数", "多数", "少数", "某", "另一",
+                  "其他", "其它", "所有", "两家", "几家", "数家")
 _GENERIC_TAILS = ("企业", "单位", "部门", "机构", "行业", "领域", "地区", "区域", "方面", "高校", "院所", "工厂")
 _SELF_REFERENCES = ("本报", "本台", "本刊")
 # One-character verbs jieba glues onto a following name (任中源协和…公司, 于爱博…有限公司).
@@ -132,7 +133,7 @@ def affiliation(a: Analysis, idx: TokenIndex, span: tuple[int, int],
             return Mention("Organization", ref, end - len(ref), end, "Media")
     if end - start == 1:
         return abbreviated(a, text[start], start)
-    start = _after_last_clause_word(a, idx, idx.strip_head(start, end), end)
+    start = _after_last_clause_word(a, idx, idx.skip_lead(idx.strip_head(start, end), end), end)
     if start >= end:
         return None
     return named.get((start, end)) or emit(a, start, end)  # a short form named already (省财政厅) is that body
@@ -357,7 +358,7 @@ def suffix_orgs(a: Analysis, idx: TokenIndex) -> None:
                 start = _registered_name_start(idx, text, start, m.start())
             else:
                 start = _over_brackets(idx, text, idx.left_edge(end, 20, tag_stops=NAME_TAGS_STOP_STRONG))
-                start = after_date(text, start, m.start())
+                start = after_date(text, idx.skip_lead(start, m.start()), m.start())
             while text[start] in _LEADING_VERBS and start + 1 < m.start() \
                     and (plausible_org(text[start + 1:end]) or text.startswith(_GENERIC_HEADS, start + 1)):
                 start += 1

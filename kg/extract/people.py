@@ -12,10 +12,10 @@ from functools import cache
 from .. import lexicon
 from ..model import Analysis, Mention
 from .chunks import TokenIndex
-from .cues import NAME_STOP_CHARS, SPEECH_VERBS, TRANSLIT
+from .cues import NAME_SOFT_STOPS, NAME_STOP_CHARS, SPEECH_VERBS, TRANSLIT, VILLAGE
 from .organizations import abbreviated, affiliation, suffix_of
 from .prefix import PrefixIndex
-from .segment import tagger
+from .segment import frequency, tagger
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _HARD_STOP = set("。；;：:“”\"!！？?\n（）()《》")
@@ -32,11 +32,24 @@ def _common_words() -> dict[str, str]:
     return tagger().word_tag_tab
 
 
+# Words that grade a post without changing it (副|经理, 资深|副总经理, 高级|研究员): a title
+# after them takes them in, so the body before ends where they start.
+_TITLE_GRADES = PrefixIndex(("常务副", "执行副", "资深副", "高级副", "第一副", "副", "常务", "执行", "资深",
+                             "高级", "首席", "代理", "名誉", "荣誉"))
+
+
 def title_ending_at(text: str, end: int) -> str | None:
-    return next(_titles().ending_at(text, end), None)
+    title = next(_titles().ending_at(text, end), None)
+    if title is None:
+        return None
+    return next(_TITLE_GRADES.ending_at(text, end - len(title)), "") + title
 
 
 def title_starting_at(text: str, start: int) -> str | None:
+    for grade in _TITLE_GRADES.starting_at(text, start):
+        title = next(_titles().starting_at(text, start + len(grade)), None)
+        if title:
+            return grade + title
     return next(_titles().starting_at(text, start), None)
 
 
@@ -60,21 +73,48 @@ def _surname_len(text: str, p: int) -> int:
     return 1 if text[p:p + 1] in lexicon.surnames() else 0
 
 
+_WORD_AFTER = 100  # jieba frequency from which a soft stop and what follows are a word (强调)
+_CLAUSE_GIVEN_TAGS = frozenset({"v", "d", "p", "c", "u", "r", "f"})  # 都|遭到: a surname character before a verb
+
+
 def _plausible(name: str) -> bool:
     tag = _common_words().get(name)
-    return (tag is None or tag.startswith("nr")) and title_starting_at(name, 0) is None
+    return (tag is None or tag.startswith("nr")) and title_starting_at(name, 0) is None \
+        and not VILLAGE.search(name)
+
+
+def _clause_after_surname(text: str, q: int) -> bool:
+    """A title, a role or a common verb right after a surname character (向|记者, 都|遭到):
+    the character was no surname."""
+    word = text[q:q + 2]
+    return bool(_marker_at(text, q)) or _common_words().get(word) in _CLAUSE_GIVEN_TAGS \
+        and frequency(word) >= 10 * _WORD_AFTER
+
+
+def _opens_word(text: str, q: int) -> bool:
+    """Whether a word of jieba's dictionary starts at ``q`` (强调, 同志), not just a character."""
+    return any(frequency(text[q:q + k]) >= _WORD_AFTER for k in (2, 3) if q + k <= len(text))
+
+
+def _ends_name(text: str, q: int, given: int) -> bool:
+    """Whether the character at ``q``, the ``given``-th of the given name, is past the name."""
+    ch = text[q]
+    if not _CJK.match(ch):
+        return True
+    if given == 1 and _marker_at(text, q):
+        return True
+    if ch not in NAME_STOP_CHARS:
+        return False
+    return given == 0 or ch not in NAME_SOFT_STOPS or _opens_word(text, q)
 
 
 def name_at(text: str, p: int) -> int | None:
     """End of a personal name starting at ``p`` (surname + one or two given characters), or None."""
     s = _surname_len(text, p)
-    if not s:
+    if not s or _clause_after_surname(text, p + s):
         return None
     given = 0
-    while given < 2 and p + s + given < len(text):
-        ch = text[p + s + given]
-        if not _CJK.match(ch) or ch in NAME_STOP_CHARS or (given == 1 and _marker_at(text, p + s + given)):
-            break
+    while given < 2 and p + s + given < len(text) and not _ends_name(text, p + s + given, given):
         given += 1
     if given == 0:
         return None
@@ -283,7 +323,7 @@ def _tagged_names(a: Analysis) -> list[tuple[int, int]]:
                      and (word[1:] not in words or acts and words[word[1:]] not in ("nr", "n"))) \
                 and word[0] in lexicon.common_surnames() \
                 and name_at(a.doc.norm, start) in (start + len(word), None) \
-                and word[-1] not in NAME_STOP_CHARS:
+                and word[-1] not in NAME_STOP_CHARS and _plausible(word):
             out.append((start, start + len(word)))
     return out
 

@@ -7,7 +7,9 @@ country's one-character abbreviation with a division (意甲, 英超).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
+from .. import lexicon
 from ..model import Analysis, Mention
 from .chunks import TokenIndex
 from .cues import TRANSLIT
@@ -112,3 +114,40 @@ def sports_stage(a: Analysis) -> None:
     places_as_teams(a, idx)
     fixtures(a, idx)
     leagues(a, idx)
+
+
+# Words only a match report uses: a sentence holding one is about a match (or a pool of them).
+_MATCH_WORDS = re.compile(r"联赛|主场|客场|赛季|球队|进球|射手|转会|让球|平局|升班马|保级|足彩|客胜|主胜|"
+                          r"战平|逼平|欧冠|联盟杯|[英意西德法荷葡][甲乙超]|首回合|次回合|盘口|赔率|交锋|上轮|轮次")
+_CHINESE_LEVELS = ("省", "市", "自治区", "特别行政区", "区", "县", "州", "盟", "镇", "乡", "村")
+# Venues and natural features are where a match is played, never a side (斯坦福桥球场, 西西里岛, 欧洲).
+_NO_TEAM_ENDINGS = ("场", "馆", "园", "中心", "岛", "洲", "湾", "海", "湖", "山", "河", "江")
+_NOT_A_SIDE_AFTER = ("杯", "队", "城", "联", "人", "赛", "站", "的", "市", "省")
+_NAME_TAGS = ("nr", "ns", "nz", "nt")
+
+
+def _foreign_place(m: Mention) -> bool:
+    """A place outside China, named without an administrative level: a club's usual name."""
+    name = m.canonical or lexicon.locations().get(m.text, m.text)
+    return name != "中国" and not name.endswith(_CHINESE_LEVELS + _NO_TEAM_ENDINGS) \
+        and not m.text.endswith(_CHINESE_LEVELS + _NO_TEAM_ENDINGS)
+
+
+def sides_stage(a: Analysis) -> None:
+    """In a sentence about a match, a foreign place standing alone names its team (热那亚意大利杯
+    取胜, 罗马主场, 轻取冰岛); a place inside a longer name or before 杯/队 (意大利杯) does not."""
+    text = a.doc.norm
+    sporty = {(lo, hi) for lo, hi in a.sentences if _MATCH_WORDS.search(text, lo, hi)}
+    if not sporty:
+        return
+    idx = TokenIndex(a)
+    places = {m.start for m in a.mentions if m.type == "Location"}
+    for i, m in enumerate(a.mentions):
+        if m.type != "Location" or not _foreign_place(m) or text.startswith(_NOT_A_SIDE_AFTER, m.end) \
+                or a.sentence_of(m.start) not in sporty or not _side_starts(idx, m.start):
+            continue
+        k = bisect_left(idx.starts, m.end)
+        if k < len(idx.tokens) and idx.tokens[k][2] == m.end and idx.tokens[k][1].startswith(_NAME_TAGS) \
+                and m.end not in places:  # 巴黎|圣日耳曼: the place starts a club's longer name
+            continue
+        a.mentions[i] = Mention("Organization", m.text, m.start, m.end, "Other")

@@ -8,6 +8,7 @@ inside), is no industry, title or common word, and is confident enough for its t
 from __future__ import annotations
 
 from .. import lexicon
+from .cues import VILLAGE
 from .organizations import plausible_org
 from .segment import frequency
 from .tagger_features import Token
@@ -54,7 +55,7 @@ def plausible(text: str, words: list[Token], start: int, end: int, kind: str, co
     if name in lexicon.industries() or name in lexicon.titles() or name in lexicon.roles():
         return False
     if kind == "P":
-        return not name.endswith(_FORMS_OF_ADDRESS)
+        return not name.endswith(_FORMS_OF_ADDRESS) and not VILLAGE.search(name)
     if kind == "O":
         return plausible_org(name)
     return True
