@@ -32,10 +32,11 @@ def _common_words() -> dict[str, str]:
     return tagger().word_tag_tab
 
 
-# Words that grade a post without changing it (副|经理, 资深|副总经理, 高级|研究员): a title
-# after them takes them in, so the body before ends where they start.
+# Words that grade a post or name its field without changing it (副|经理, 资深|副总经理,
+# 高级|研究员, 营销|总监): a title after them takes them in, so the body before ends where they start.
 _TITLE_GRADES = PrefixIndex(("常务副", "执行副", "资深副", "高级副", "第一副", "副", "常务", "执行", "资深",
-                             "高级", "首席", "代理", "名誉", "荣誉"))
+                             "高级", "首席", "代理", "名誉", "荣誉", "营销", "策划", "媒介", "公关", "市场",
+                             "销售", "财务", "人事", "行政", "运营", "研发", "设计", "品牌"))
 
 
 def title_ending_at(text: str, end: int) -> str | None:
