@@ -143,3 +143,15 @@ def test_a_foreign_city_in_a_match_report_is_its_team():
 def test_a_surname_character_before_a_verb_role_or_village_is_no_name():
     people = _names("法院办公室王主任向记者透露，俱乐部主席都遭到袭击，他住在槐荫区吴家堡，吴杰庄到场。", "Person")
     assert "吴杰庄" in people and not people & {"向记者", "都遭到", "吴家堡"}
+
+
+def test_dotted_foreign_names_a_word_apart_stay_two():
+    people = _names("《心》的安吉丽娜·茱莉在哈莉·贝丽、瑞斯·维瑟斯彭等人中胜出。", "Person")
+    assert {"安吉丽娜·茱莉", "哈莉·贝丽", "瑞斯·维瑟斯彭"} <= people
+    assert not any("在" in p for p in people)
+
+
+def test_a_closing_byline_of_names_run_together():
+    people = _names("这是观望的重要原因。（袁丰乔倩文）\n本报讯（记者王姝马立（马立博客））北京将推进。", "Person")
+    assert {"袁丰", "乔倩文", "王姝", "马立"} <= people
+    assert not _names("（新华社记者）（中国人民银行）", "Person")

@@ -149,7 +149,7 @@ def _split_byline(run: str) -> list[int] | None:
 def _names_after(text: str, p: int) -> list[tuple[int, int]]:
     """Names right after a title: one, a 、-separated list, or a byline run up to the line end
     or the closing bracket (（记者孟梅实习生夏冬梅）)."""
-    run = re.match(r"[^\n）)]*", text[p:]).group()
+    run = re.match(r"[^\n）)（(]*", text[p:]).group()
     if 4 <= len(run) <= 12 and _CJK.fullmatch(run[0]) and all(_CJK.match(c) for c in run):
         lengths = _split_byline(run)
         if lengths and sum(k > 0 for k in lengths) > 1:
@@ -329,18 +329,34 @@ def _tagged_names(a: Analysis) -> list[tuple[int, int]]:
     return out
 
 
+_DOTTED_NAME = re.compile("[{0}]+(?:[·•][{0}]+)+".format("".join(sorted(TRANSLIT))))
+
+
 def _foreign_names(text: str) -> list[tuple[int, int]]:
     """Transliterated names carry their separator dot (威尔·史密斯, 约瑟夫•马洛德•威廉): the
-    run of transliteration characters on both sides of the dots makes the name."""
+    run of transliteration characters on both sides of the dots makes the name, so two names
+    a word apart stay two (安吉丽娜·茱莉在哈莉·贝丽)."""
+    return [m.span() for m in _DOTTED_NAME.finditer(text)]
+
+
+_BRACKETED_RUN = re.compile(r"（([\u4e00-\u9fff]{4,9})）")
+
+
+def _bracket_bylines(text: str) -> list[tuple[int, int]]:
+    """A report's closing byline, names run together in brackets (（袁峰乔倩倩）): two or more
+    names only, each a surname and one or two plausible given characters."""
     out = []
-    for m in re.finditer(r"[\u4e00-\u9fff]+(?:[·•][\u4e00-\u9fff]+)+", text):
-        parts = re.split(r"[·•]", m.group())
-        left = len(parts[0]) - next((i for i, c in enumerate(reversed(parts[0])) if c not in TRANSLIT),
-                                     len(parts[0]))
-        right = next((i for i, c in enumerate(parts[-1]) if c not in TRANSLIT), len(parts[-1]))
-        inner_ok = all(p and all(c in TRANSLIT for c in p) for p in parts[1:-1])
-        if len(parts[0]) - left >= 1 and right >= 1 and inner_ok:
-            out.append((m.start() + left, m.end() - (len(parts[-1]) - right)))
+    for m in _BRACKETED_RUN.finditer(text):
+        lengths = _split_byline(m.group(1))
+        if not lengths or len(lengths) < 2 or min(lengths) < 0:
+            continue
+        q = m.start(1)
+        pieces = []
+        for k in lengths:
+            pieces.append((q, q + k))
+            q += k
+        if all(_plausible(text[a:b]) for a, b in pieces):
+            out.extend(pieces)
     return out
 
 
@@ -397,7 +413,7 @@ def people_stage(a: Analysis) -> None:
     tagged = [(s, e) for s, e in _tagged_names(a) if text[s:e] not in org_names
               and not any(m.start <= s and e <= m.end for m in orgs)]
     for span in _speech_names(text) + _dialogue_names(text) + tagged + _addressed_names(text) \
-            + _foreign_names(text) + _role_names(a) + _foreign_speakers(text):
+            + _foreign_names(text) + _role_names(a) + _foreign_speakers(text) + _bracket_bylines(text):
         found[span] = None
     org_starts = {m.start for m in a.mentions if m.type == "Organization"}
     names = {text[s:e] for s, e in found if not _posting_then_name(text, s, org_starts)}
