@@ -155,3 +155,8 @@ def test_a_closing_byline_of_names_run_together():
     people = _names("这是观望的重要原因。（袁丰乔倩文）\n本报讯（记者王姝马立（马立博客））北京将推进。", "Person")
     assert {"袁丰", "乔倩文", "王姝", "马立"} <= people
     assert not _names("（新华社记者）（中国人民银行）", "Person")
+
+
+def test_an_item_of_a_list_of_bodies_that_ends_like_a_body_is_one():
+    orgs = _names("交通运输部、水利部、卫生部、林业局、扶贫办共17个单位参加。北京、上海、天津、重庆会面。", "Organization")
+    assert {"卫生部", "林业局", "扶贫办"} <= orgs and not any("共" in o or "重庆" in o for o in orgs)

@@ -14,9 +14,11 @@ from bisect import bisect_left
 from .. import lexicon
 from ..model import Analysis, Mention, RelationMention
 from .chunks import NAME_TAGS_STOP_STRONG, TokenIndex
+from .reach import SpanReach
 from .cues import EVENT_CUES, LEFT_STOP_WORDS, ORG_SUFFIXES, UNIT_SUFFIXES, WEAK_ORG_SUFFIXES
 from .segment import frequency, tagger
 
+_CJK_ONLY = re.compile(r"[\u4e00-\u9fff]+")
 _SUFFIXES = sorted(ORG_SUFFIXES, key=lambda s: (-len(s), s))
 _GENERIC_HEADS = ("国内", "国外", "我国", "全国各", "各", "该", "本", "这", "其", "相关", "有关", "一些", "多家",
                   "部分", "一批", "首批", "不少", "个别", "许多", "大部分", "绝大多数", "多数", "少数", "某", "另一",
@@ -311,6 +313,39 @@ def listed_firms(a: Analysis) -> None:
             if not item.startswith(_GENERIC_HEADS):
                 a.mentions.append(Mention("Organization", item, pos, pos + len(item), "Company"))
             pos += len(item) + 1
+
+
+_CLAUSE = re.compile(r"[^，。；：！？!?;:\n（）()“”]+")
+_BODY_ENDS = {"部": "GovernmentBody", "局": "GovernmentBody", "办": "GovernmentBody", "委": "GovernmentBody",
+              "署": "GovernmentBody", "厅": "GovernmentBody", "会": "Other", "行": "Company", "院": "Other"}
+_LIST_TAIL = re.compile(r"(?:等|共|和|及|以及)")
+
+
+def listed_bodies(a: Analysis) -> None:
+    """In a 、-list of bodies, an item ending like a body is one too (农业部、卫生部、人民银行、
+    审计署、林业局、扶贫办): two items already known as organisations make it a list of bodies."""
+    text = a.doc.norm
+    org_ends = {m.end: m.start for m in a.mentions if m.type == "Organization"}
+    taken = SpanReach((m.start, m.end) for m in a.mentions)
+    for clause in _CLAUSE.finditer(text):
+        if clause.group().count("、") < 2:
+            continue
+        items, pos = [], clause.start()
+        for item in clause.group().split("、"):
+            items.append((pos, pos + len(item)))
+            pos += len(item) + 1
+        tail = _LIST_TAIL.search(text, *items[-1])  # …、扶贫办共17个单位: the list ends before 共
+        if tail and tail.start() > items[-1][0]:
+            items[-1] = (items[-1][0], tail.start())
+        known = sum(end in org_ends and org_ends[end] >= start for start, end in items)
+        if known < 2:
+            continue
+        for start, end in items[1:]:
+            name = text[start:end]
+            kind = _BODY_ENDS.get(name[-1:])
+            if kind and 2 <= len(name) <= 8 and _CJK_ONLY.fullmatch(name) and end not in org_ends \
+                    and taken.furthest_end(end) <= start and plausible_org(name):
+                a.mentions.append(Mention("Organization", name, start, end, kind))
 
 
 # Armed forces are government bodies: a country (美国海军) or its one-character abbreviation (美军).
