@@ -160,3 +160,8 @@ def test_a_closing_byline_of_names_run_together():
 def test_an_item_of_a_list_of_bodies_that_ends_like_a_body_is_one():
     orgs = _names("交通运输部、水利部、卫生部、林业局、扶贫办共17个单位参加。北京、上海、天津、重庆会面。", "Organization")
     assert {"卫生部", "林业局", "扶贫办"} <= orgs and not any("共" in o or "重庆" in o for o in orgs)
+
+
+def test_a_bearing_and_a_verb_of_bordering_are_not_part_of_a_street():
+    places = _names("该项目南邻广福路，东临长兴街。", "Location")
+    assert "广福路" in places and not any(p.startswith(("南邻", "东临")) for p in places)

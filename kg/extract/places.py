@@ -33,6 +33,8 @@ _STREETS = ("大街", "大道", "路", "街", "巷")
 _HOUSE_NUMBER = re.compile(r"\d{1,5}号(?:楼|院)?")
 _LEVELS = frozenset("省 市 区 县 旗 镇 乡 村 街道 大街 大道 路 街 巷 小区 地区".split())
 _NAME_TAGS = frozenset({"ns", "nr", "nrt", "nz", "j"})
+# A bearing and a verb of bordering before a street (南邻|广福路, 西靠|新昆洛路, 北至|纬五路).
+_BEARING = re.compile(r"^[东南西北][邻靠至临接抵近]$")
 _HEAD_TAGS = frozenset({"n", "a", "nz", "ns", "nr", "j", "nrt"})
 
 
@@ -44,7 +46,7 @@ def _name_start(idx: TokenIndex, end: int, limit: int) -> int:
     start = end
     while i is not None and i >= 0:
         word, tag, s = idx.tokens[i]
-        if end - s > limit or not _CJK.match(word) \
+        if end - s > limit or not _CJK.match(word) or _BEARING.match(word) \
                 or not (tag in _NAME_TAGS or word not in words or word in _LEVELS or word.endswith("部")):
             break
         start = s
