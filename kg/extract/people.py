@@ -74,14 +74,18 @@ def _surname_len(text: str, p: int) -> int:
     return 1 if text[p:p + 1] in lexicon.surnames() else 0
 
 
+_COMMON_NOUN = 5000  # jieba frequency of a noun no surname and given character spell by chance (信息, 单位)
 _WORD_AFTER = 100  # jieba frequency from which a soft stop and what follows are a word (强调)
 _CLAUSE_GIVEN_TAGS = frozenset({"v", "d", "p", "c", "u", "r", "f"})  # 都|遭到: a surname character before a verb
 
 
 def _plausible(name: str) -> bool:
+    """Not a common word, a title, a village, or a very common noun and a character (信息|中称)."""
     tag = _common_words().get(name)
+    head = name[:2]
     return (tag is None or tag.startswith("nr")) and title_starting_at(name, 0) is None \
-        and not VILLAGE.search(name)
+        and not VILLAGE.search(name) \
+        and not (len(name) == 3 and _common_words().get(head) == "n" and frequency(head) >= _COMMON_NOUN)
 
 
 def _clause_after_surname(text: str, q: int) -> bool:
