@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import random
 import re
 import sys
 from pathlib import Path
@@ -23,6 +24,7 @@ MARK = re.compile(r"\[\[([^\[\]|]+)\|([POL])\]\]")
 DEFAULT_CORPUS = Path(__file__).resolve().parent.parent / "corpus" / "names"
 DEFAULT_MODEL = Path(__file__).resolve().parent / "resources" / "names.crfsuite"
 # Regularisation found on a held-out tenth of the corpus; L1 keeps the model small.
+SWAPPED_COPIES = 1  # name-swapped copies of the corpus (the filtered model alone on CLUENER dev: 0.563 -> 0.570)
 PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 150, "feature.possible_transitions": True}
 
 
@@ -56,18 +58,37 @@ def labelled(line: str) -> tuple[str, list[str]] | None:
     return text, labels
 
 
+def swapped(lines: list[str], copies: int = SWAPPED_COPIES, seed: int = 7) -> list[str]:
+    """Each marked line again ``copies`` times, every name replaced by another name of its type
+    from the corpus (seeded, so deterministic).
+
+    Without it the model learns the corpus's names by heart; with the same contexts around other
+    names it learns the contexts (主帅…表示, …主场, 记者从…获悉), which is what carries over to
+    names it never saw.
+    """
+    pool: dict[str, list[str]] = {}
+    for line in lines:
+        for m in MARK.finditer(line):
+            pool.setdefault(m.group(2), []).append(m.group(1))
+    names = {kind: sorted(set(found)) for kind, found in pool.items()}
+    rng = random.Random(seed)
+    return [MARK.sub(lambda m: f"[[{rng.choice(names[m.group(2)])}|{m.group(2)}]]", line)
+            for _ in range(copies) for line in lines if MARK.search(line)]
+
+
 def examples(corpus: Path):
-    """(features, labels) per sentence of every corpus file, in file-name order."""
+    """(features, labels) per sentence of every corpus file, in file-name order, then the
+    name-swapped copies."""
     files = sorted(corpus.glob("*.txt"))
     if not files:
         raise SystemExit(f"kg.train_tagger: no .txt files in {corpus}")
-    for f in files:
-        for line in f.read_text(encoding="utf-8").splitlines():
-            item = labelled(line.strip())
-            if item is None:
-                continue
-            text, labels = item
-            yield sentence_features(text, segment(text)), labels
+    lines = [line.strip() for f in files for line in f.read_text(encoding="utf-8").splitlines()]
+    for line in lines + swapped(lines):
+        item = labelled(line)
+        if item is None:
+            continue
+        text, labels = item
+        yield sentence_features(text, segment(text)), labels
 
 
 def _digest_update(h, xseq: list[list[str]], yseq: list[str]) -> None:

@@ -54,6 +54,13 @@ def test_filter_refuses_half_words_clauses_and_common_words():
     assert not tag_filter.plausible("张总来了", [("张总", "nr", 0), ("来", "v", 2), ("了", "ul", 3)], 0, 2, "P", 0.99)
 
 
+def test_filter_keeps_dotted_names_and_bodies_jieba_calls_common_nouns():
+    dotted = [("哈莉", "nr", 0), ("·", "x", 2), ("贝丽", "nr", 3)]
+    assert tag_filter.plausible("哈莉·贝丽", dotted, 0, 5, "P", 0.99)
+    assert tag_filter.plausible("人民网", [("人民网", "n", 0)], 0, 3, "O", 0.99)
+    assert not tag_filter.plausible("技术水平", [("技术", "n", 0), ("水平", "n", 2)], 0, 4, "L", 0.99)
+
+
 def test_training_is_deterministic(tmp_path):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
@@ -62,10 +69,21 @@ def test_training_is_deterministic(tmp_path):
         "[[招商银行|O]]总经理[[刘建军|P]]表示，将在[[成都|L]]开设分中心。\n公司董事会同意聘任其为副总经理。\n",
         encoding="utf-8")
     first, second = tmp_path / "1.crfsuite", tmp_path / "2.crfsuite"
-    assert train_tagger.train(corpus, first) == 4
+    assert train_tagger.train(corpus, first) == 4 + 3  # and a name-swapped copy of each marked line
     train_tagger.train(corpus, second)
     assert first.read_bytes() == second.read_bytes()
     assert train_tagger.digest_path(first).read_text().strip() == train_tagger.inputs_digest(corpus)
+
+
+def test_swapped_copies_keep_the_contexts_and_types():
+    lines = ["[[托蒂|P]]在[[罗马|O]]主场进球。", "[[刘建军|P]]在[[成都|L]]表示。", "没有名字。"]
+    copies = train_tagger.swapped(lines, copies=2)
+    assert copies == train_tagger.swapped(lines, copies=2) and len(copies) == 4
+    for copy in copies:
+        text, spans = train_tagger.parse_marked(copy)
+        assert [kind for _, _, kind in spans] in (["P", "O"], ["P", "L"])
+        assert text[spans[0][1]:spans[1][0]] == "在"
+        assert text[spans[0][0]:spans[0][1]] in {"托蒂", "刘建军"}
 
 
 def test_parse_marked_gives_plain_text_and_spans():

@@ -2,8 +2,9 @@
 
 The model reads characters; in policy prose it marks clauses (加快信息技术（IT), half words
 (深化产), industries (物联网) and common nouns (技术水平) as names. A name worth adding starts
-and ends where words do, is no clause (no verb or adverb leading it, no particle or stop
-inside), is no industry, title or common word, and is confident enough for its type.
+and ends where words do, is no clause (no verb or adverb leading it, no particle inside), is no
+industry or title, is no person or place made of common words, and is confident enough for its
+type. Bodies may be common nouns to jieba (人民网, 日军), and names hold dots and numerals.
 """
 from __future__ import annotations
 
@@ -17,7 +18,8 @@ MIN_CONFIDENCE = 0.5  # the least per-character probability of a name's labels (
 MIN_LATIN_ORG = 0.9  # a Latin-script word is more often a game or a film than a body
 _PROPER = ("nr", "ns", "nt", "nz", "eng")  # jieba's tags of names and foreign words
 _CLAUSE_START = frozenset({"v", "vg", "c", "d", "p", "m", "r", "f", "u", "q", "ad", "uj", "ul", "zg"})
-_CLAUSE_INSIDE = frozenset({"c", "d", "p", "r", "u", "uj", "ul", "x", "m"})
+# Function words inside a span make it a clause; punctuation and numerals do not (哈莉·贝丽, WCG2011).
+_CLAUSE_INSIDE = frozenset({"c", "d", "p", "r", "u", "uj", "ul"})
 _COMMON = 300  # jieba frequency from which a word of no name tag is a common word, not a name
 _FORMS_OF_ADDRESS = ("先生", "女士", "小姐", "总", "老师", "博士", "阿姨", "太太")
 _INSIDE_NAME = frozenset("·-")  # the only non-word characters a name may hold
@@ -50,8 +52,8 @@ def plausible(text: str, words: list[Token], start: int, end: int, kind: str, co
     tags = [t for _, t, _ in inside]
     if len(inside) > 1 and (tags[0] in _CLAUSE_START or any(t in _CLAUSE_INSIDE for t in tags[1:])):
         return False
-    if all(_common(w, t) for w, t, _ in inside):
-        return False
+    if kind != "O" and all(_common(w, t) for w, t, _ in inside):
+        return False  # 技术水平; but bodies are often common nouns to jieba (日军, 八路军, 人民网)
     if name in lexicon.industries() or name in lexicon.titles() or name in lexicon.roles():
         return False
     if kind == "P":
