@@ -166,3 +166,10 @@ def test_an_item_of_a_list_of_bodies_that_ends_like_a_body_is_one():
 def test_a_bearing_and_a_verb_of_bordering_are_not_part_of_a_street():
     places = _names("该项目南邻广福路，东临长兴街。", "Location")
     assert "广福路" in places and not any(p.startswith(("南邻", "东临")) for p in places)
+
+
+def test_a_venue_centre_is_a_place_and_a_research_centre_a_body():
+    a = run(Analysis(Document("x.txt", "展会在洛杉矶会展中心开幕，国务院发展研究中心主任说。", "0")))
+    types = {(m.text, m.type) for m in a.mentions}
+    assert ("洛杉矶会展中心", "Location") in types and ("国务院发展研究中心", "Organization") in types
+    assert ("洛杉矶会展中心", "Organization") not in types

@@ -66,6 +66,10 @@ NAME_STOP_CHARS = frozenset("社在对表认指说的等也就向和与是出主
 # they end it only where they open a word (周富|强调, 王某|同志), not before a stop (周富强，).
 NAME_SOFT_STOPS = frozenset("强同先博代今近现国总首曾任提称告来看回答教出主作介透坦认指表社院研委")
 
+# A centre for exhibitions, shopping or trade is a venue, a place (上海国际博览中心, 旺角电脑中心);
+# other centres (研究中心, 信息中心) are bodies.
+VENUE_CENTRES = ("会展中心", "博览中心", "展览中心", "购物中心", "电脑中心", "大会中心", "商务中心", "贸易中心")
+
 # A surname character before a village ending names a place, not a person (蒋村, 吴家堡, 长丰街道;
 # 吴杰庄 is a name).
 VILLAGE = re.compile(r"^.家?[村堡沟庄屯寨镇]$|街道$")

@@ -15,7 +15,7 @@ from .. import lexicon
 from ..model import Analysis, Mention, RelationMention
 from .chunks import NAME_TAGS_STOP_STRONG, TokenIndex
 from .reach import SpanReach
-from .cues import EVENT_CUES, LEFT_STOP_WORDS, ORG_SUFFIXES, UNIT_SUFFIXES, WEAK_ORG_SUFFIXES
+from .cues import EVENT_CUES, LEFT_STOP_WORDS, ORG_SUFFIXES, UNIT_SUFFIXES, VENUE_CENTRES, WEAK_ORG_SUFFIXES
 from .segment import frequency, tagger
 
 _CJK_ONLY = re.compile(r"[\u4e00-\u9fff]+")
@@ -387,6 +387,8 @@ def suffix_orgs(a: Analysis, idx: TokenIndex) -> None:
                 continue
             if any(text[end - k:end] in lexicon.titles() for k in range(len(suf) + 1, 5)):
                 continue  # 政协|常委, 党组|副书记: the suffix ends a title, not a body
+            if text.endswith(VENUE_CENTRES, 0, end):
+                continue  # 会展中心: a venue (places.venues)
             if text.endswith(_LEGAL_FORMS, 0, end):
                 walk = {"stops": _LEGAL_NAME_STOPS, "tag_stops": _LEGAL_NAME_STOP_TAGS}
                 start = _over_brackets(idx, text, idx.left_edge(end, 20, **walk), **walk)

@@ -10,6 +10,7 @@ from bisect import bisect_right
 
 from ..model import Analysis, Mention
 from .chunks import TokenIndex
+from .cues import VENUE_CENTRES
 from .segment import tagger
 
 # Address heads: the run before one of these is the place's own name (文汇路, 子君村).
@@ -139,7 +140,19 @@ def places_stage(a: Analysis) -> None:
                 and tags.get(name, "ns") in _LEVEL_WORD_TAGS.get(m.group(), ("ns",)):
             a.mentions.append(Mention("Location", name, start, end))
     zones(a, idx)
+    venues(a, idx)
     addresses(a)
+
+
+_VENUE_CENTRE = re.compile("|".join(VENUE_CENTRES))
+
+
+def venues(a: Analysis, idx: TokenIndex) -> None:
+    """Venue centres are places named by the run of name words before them (洛杉矶|会展中心)."""
+    for m in _VENUE_CENTRE.finditer(a.doc.norm):
+        start = idx.left_edge(m.start(), 10)
+        if m.start() - start >= 2:
+            a.mentions.append(Mention("Location", a.doc.norm[start:m.end()], start, m.end()))
 
 
 _ZONE = re.compile(r"(?:经济技术|高新技术产业|高新技术|经济)开发区|高新区|经开区|自贸区|综合保税区")
