@@ -187,3 +187,9 @@ def test_an_edition_of_a_bare_cue_gives_no_alias():
 
 def test_a_cue_inside_a_body_is_none_but_a_policy_beside_it_is():
     assert _names("中国工程院院士邢振东表示，要实施工业母机专项攻关。", "Policy") == {"工业母机专项攻关"}
+
+
+def test_a_quoted_short_name_after_xia_cheng_is_an_alias():
+    a = run(Analysis(Document("x.txt", "最高人民法院（下称“最高法”）作出决定，最高法表示同意。", "0")))
+    short = [m for m in a.mentions if m.text == "最高法"]
+    assert len(short) == 2 and all(m.canonical == "最高人民法院" for m in short)

@@ -244,7 +244,7 @@ def parenthesised_aliases(a: Analysis) -> None:
     """X（以下简称Y） / X（Y）: Y is another name of the mention X; its later uses are mentions too."""
     text = a.doc.norm
     by_end = {m.end: m for m in a.mentions}
-    for m in re.finditer(r"（(?:以下简称|下称|简称)?([^（）\n]{1,12})）", text):
+    for m in re.finditer(r"[（(](?:以下简称|下称|简称)?[“\"]?([^（）()“”\"\n]{1,12})[”\"]?[）)]", text):
         head = by_end.get(m.start())
         alias = m.group(1)
         if head is None or alias == head.text or not _is_abbreviation(alias, head.text):
@@ -257,8 +257,8 @@ def parenthesised_aliases(a: Analysis) -> None:
 
 def _is_abbreviation(short: str, full: str) -> bool:
     """True when the characters of ``short`` appear in ``full`` in order (中国信通院 ⊂ 中国信息通信研究院)."""
-    if short.isascii():
-        return short.isupper() and len(short) <= 8
+    if short.isascii():  # an acronym, in capitals or, in text written lower case, not (美国证券交易委员会(sec))
+        return short.isalpha() and (short.isupper() or short.islower()) and len(short) <= 8
     it = iter(full)
     return all(c in it for c in short)
 
