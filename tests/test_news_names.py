@@ -173,3 +173,11 @@ def test_a_venue_centre_is_a_place_and_a_research_centre_a_body():
     types = {(m.text, m.type) for m in a.mentions}
     assert ("洛杉矶会展中心", "Location") in types and ("国务院发展研究中心", "Organization") in types
     assert ("洛杉矶会展中心", "Organization") not in types
+
+
+def test_a_bank_a_place_and_a_branch_word_name_the_branch():
+    a = run(Analysis(Document("x.txt", "交通银行四川省分行表示，据工行福建省分行营业部解释，执行北京分行的规定。", "0")))
+    orgs = {m.text for m in a.mentions if m.type == "Organization"}
+    assert {"交通银行四川省分行", "工行福建省分行", "工行"} <= orgs and not any(o.startswith("执行") for o in orgs)
+    assert ("交通银行四川省分行", "part_of", "交通银行") in {(r.subject.text, r.predicate, r.object.text)
+                                                      for r in a.relations}

@@ -66,6 +66,11 @@ NAME_STOP_CHARS = frozenset("社在对表认指说的等也就向和与是出主
 # they end it only where they open a word (周富|强调, 王某|同志), not before a stop (周富强，).
 NAME_SOFT_STOPS = frozenset("强同先博代今近现国总首曾任提称告来看回答教出主作介透坦认指表社院研委")
 
+# The big banks' two-character short forms (general knowledge, like the ministries'): before the
+# place of a branch they name the bank (工行|福建省|分行, 招行|广州|分行).
+BANK_SHORT_FORMS = frozenset({"工行", "建行", "农行", "中行", "交行", "招行", "邮储", "浦发", "光大", "民生", "兴业",
+                              "中信", "华夏", "广发", "平安"})
+
 # A centre for exhibitions, shopping or trade is a venue, a place (上海国际博览中心, 旺角电脑中心);
 # other centres (研究中心, 信息中心) are bodies.
 VENUE_CENTRES = ("会展中心", "博览中心", "展览中心", "购物中心", "电脑中心", "大会中心", "商务中心", "贸易中心")

@@ -4,7 +4,8 @@ from __future__ import annotations
 from ..model import Analysis
 from .chunks import TokenIndex
 from .cued_names import cued_stage, parenthesised_aliases
-from .organizations import armed_forces, listed_bodies, listed_firms, local_bodies, short_bodies, suffix_orgs
+from .organizations import (armed_forces, branches, listed_bodies, listed_firms, local_bodies, short_bodies,
+                            suffix_orgs)
 from .people import people_stage
 from .posted import posted_orgs
 from .places import places_stage
@@ -25,5 +26,6 @@ def names_stage(a: Analysis) -> None:
     people_stage(a)
     posted_orgs(a, idx)
     listed_bodies(a)
+    branches(a)
     places_stage(a)
     parenthesised_aliases(a)

@@ -15,7 +15,8 @@ from .. import lexicon
 from ..model import Analysis, Mention, RelationMention
 from .chunks import NAME_TAGS_STOP_STRONG, TokenIndex
 from .reach import SpanReach
-from .cues import EVENT_CUES, LEFT_STOP_WORDS, ORG_SUFFIXES, UNIT_SUFFIXES, VENUE_CENTRES, WEAK_ORG_SUFFIXES
+from .cues import (BANK_SHORT_FORMS, EVENT_CUES, LEFT_STOP_WORDS, ORG_SUFFIXES, UNIT_SUFFIXES, VENUE_CENTRES,
+                   WEAK_ORG_SUFFIXES)
 from .segment import frequency, tagger
 
 _CJK_ONLY = re.compile(r"[\u4e00-\u9fff]+")
@@ -346,6 +347,33 @@ def listed_bodies(a: Analysis) -> None:
             if kind and 2 <= len(name) <= 8 and _CJK_ONLY.fullmatch(name) and end not in org_ends \
                     and taken.furthest_end(end) <= start and plausible_org(name):
                 a.mentions.append(Mention("Organization", name, start, end, kind))
+
+
+_BRANCH = re.compile(r"分行|支行|分公司|营业部|办事处|代表处")
+
+
+def branches(a: Analysis) -> None:
+    """A body, the place of its branch and a branch word name the branch (交通银行|四川省|分行,
+    工行|福建省|分行), a unit of the body."""
+    text = a.doc.norm
+    bodies = {m.end: m for m in a.mentions if m.type == "Organization"}
+    named = {(m.start, m.end) for m in a.mentions if m.type == "Organization"}
+    place_at = {m.start: m.end for m in a.mentions if m.type == "Location"}
+    for begin in sorted(place_at):
+        end = begin
+        while end in place_at:  # 河南省|郑州市|分行
+            end = place_at[end]
+        branch = _BRANCH.match(text, end)
+        if not branch:
+            continue
+        body = bodies.get(begin)
+        if body is None and text[max(0, begin - 2):begin] in BANK_SHORT_FORMS:
+            body = Mention("Organization", text[begin - 2:begin], begin - 2, begin, "Company")
+            a.mentions.append(body)
+        if body is not None and (body.start, branch.end()) not in named:
+            unit = Mention("Organization", text[body.start:branch.end()], body.start, branch.end(), "Company")
+            a.mentions.append(unit)
+            a.relations.append(RelationMention(unit, "part_of", body, unit.start, unit.end))
 
 
 # Armed forces are government bodies: a country (美国海军) or its one-character abbreviation (美军).
