@@ -34,7 +34,7 @@ STAGES: tuple[Stage, ...] = (
     Stage("names", "kg.extract.names:names_stage", ("doc.norm", "tokens", "mentions"), ("mentions", "roles")),
     Stage("tagged", "kg.extract.tagged:tagged_stage", ("doc.norm", "tokens", "sentences", "mentions"),
           ("mentions",)),
-    Stage("sides", "kg.extract.sports:sides_stage", ("doc.norm", "sentences", "mentions"), ("mentions",)),
+    Stage("sides", "kg.extract.sports:sides_stage", ("doc.norm", "tokens", "sentences", "mentions"), ("mentions",)),
     Stage("mentions", "kg.extract.overlap:overlap_stage", ("mentions",), ("mentions",)),
     Stage("relations", "kg.extract.relations:relations_stage",
           ("mentions", "roles", "sentences"), ("relations",)),

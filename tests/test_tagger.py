@@ -59,6 +59,7 @@ def test_filter_keeps_dotted_names_and_bodies_jieba_calls_common_nouns():
     assert tag_filter.plausible("哈莉·贝丽", dotted, 0, 5, "P", 0.99)
     assert tag_filter.plausible("人民网", [("人民网", "n", 0)], 0, 3, "O", 0.99)
     assert not tag_filter.plausible("技术水平", [("技术", "n", 0), ("水平", "n", 2)], 0, 4, "L", 0.99)
+    assert not tag_filter.plausible("技术水平", [("技术", "n", 0), ("水平", "n", 2)], 0, 4, "O", 0.99)
 
 
 def test_training_is_deterministic(tmp_path):

@@ -21,9 +21,9 @@ NAME_TAGS_STOP_STRONG = frozenset({"v", "p", "c", "u", "uj", "ul", "uz", "ug", "
 
 
 # Words that stand before a name without being part of it: former (原|中国书法研究院), the one
-# named before (上述|中储粮), a caption (图为), and verbs whose object the name is (致电|湖南信托).
-_LEAD_WORDS = frozenset({"原", "前", "上述", "前述", "该", "此前", "图为", "据悉", "日前", "近日"})
-_LEAD_TAGS = frozenset({"v", "vn", "b", "f"})
+# named before (上述|中储粮), time words, and verbs whose object the name is (致电|湖南信托).
+_LEAD_WORDS = frozenset({"原", "前", "上述", "前述", "该", "此前", "据悉", "日前", "近日", "致电", "来自", "走访",
+                         "预期", "采访", "拜访", "联系", "反观", "相比"})
 _PROPER_TAGS = ("ns", "nt", "nr", "nz", "j", "eng")
 
 
@@ -78,16 +78,15 @@ class TokenIndex:
         return edge
 
     def skip_lead(self, start: int, end: int) -> int:
-        """Skip a word before a name that only introduces it (原|…, 上述|…, 致电|…, 图为|…):
-        a lead word, or a verb before a proper noun."""
-        i = bisect_right(self.starts, start - 1)
-        if self.text.startswith("图为", start):
+        """Skip a word before a name that only introduces it (原|…, 上述|…, 致电|…, 图为|…) when
+        a proper noun follows it."""
+        if self.text.startswith("图为", start) and start + 2 < end:  # a caption: jieba reads 图|为
             return start + 2
+        i = bisect_right(self.starts, start - 1)
         if i + 1 >= len(self.tokens) or self.tokens[i][2] != start:
             return start
-        (word, tag, _), (_, next_tag, next_start) = self.tokens[i], self.tokens[i + 1]
-        if next_start < end and (word in _LEAD_WORDS or tag in _LEAD_TAGS and len(word) > 1) \
-                and next_tag.startswith(_PROPER_TAGS):
+        (word, _, _), (_, next_tag, next_start) = self.tokens[i], self.tokens[i + 1]
+        if next_start < end and word in _LEAD_WORDS and next_tag.startswith(_PROPER_TAGS):
             return next_start
         return start
 

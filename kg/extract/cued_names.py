@@ -250,7 +250,8 @@ def parenthesised_aliases(a: Analysis) -> None:
         if head is None or alias == head.text or not _is_abbreviation(alias, head.text):
             continue
         canonical = head.canonical or head.text
-        for occ in re.finditer(re.escape(alias), text):
+        later = re.escape(alias) if not alias.isascii() else rf"(?<![A-Za-z]){re.escape(alias)}(?![A-Za-z])"
+        for occ in re.finditer(later, text):
             if occ.start() >= m.start(1):
                 a.mentions.append(Mention(head.type, alias, occ.start(), occ.end(), head.subtype, canonical))
 
@@ -258,7 +259,7 @@ def parenthesised_aliases(a: Analysis) -> None:
 def _is_abbreviation(short: str, full: str) -> bool:
     """True when the characters of ``short`` appear in ``full`` in order (中国信通院 ⊂ 中国信息通信研究院)."""
     if short.isascii():  # an acronym, in capitals or, in text written lower case, not (美国证券交易委员会(sec))
-        return short.isalpha() and (short.isupper() or short.islower()) and len(short) <= 8
+        return short.isalpha() and (short.isupper() or short.islower()) and 2 <= len(short) <= 8
     it = iter(full)
     return all(c in it for c in short)
 

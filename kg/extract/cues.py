@@ -62,9 +62,9 @@ SPEECH_VERBS = ("表示", "认为", "指出", "说", "介绍", "强调", "称", 
 # Characters that cannot continue a personal name: a name before them is complete.
 NAME_STOP_CHARS = frozenset("社在对表认指说的等也就向和与是出主作介强提称告透坦回答看来先女教博院同为将已于从被把"
                             "、，。：；（）“”!！？?年月日今近代委研副总董首部局及兼任曾现任和等共都还又则做带率以亦向")
-# Of those, the ones given names also use (周富强, 孔祥同, 李国博): as a name's last character
-# they end it only where they open a word (周富|强调, 王某|同志), not before a stop (周富强，).
-NAME_SOFT_STOPS = frozenset("强同先博代今近现国总首曾任提称告来看回答教出主作介透坦认指表社院研委")
+# Of those, the ones given names also use (周富强, 孔祥同, 李红博): as a name's last character they
+# belong to it only where the name visibly ends after them (周富强，, 孔祥同介绍; 王毅|同美国).
+NAME_SOFT_STOPS = frozenset("强同先博代今近现总首曾任提称告来看回答教出主作介透坦认指表社院研委")
 
 # The big banks' two-character short forms (general knowledge, like the ministries'): before the
 # place of a branch they name the bank (工行|福建省|分行, 招行|广州|分行).

@@ -323,8 +323,10 @@ _LIST_TAIL = re.compile(r"(?:等|共|和|及|以及)")
 
 
 def listed_bodies(a: Analysis) -> None:
-    """In a 、-list of bodies, an item ending like a body is one too (农业部、卫生部、人民银行、
-    审计署、林业局、扶贫办): two items already known as organisations make it a list of bodies."""
+    """In a 、-list of bodies, a later item ending like a body is one too (农业部、卫生部、人民银行、
+    审计署、林业局、扶贫办): two items already known as organisations make it a list of bodies.
+    The first item is left to the other rules (it holds the clause's lead words); an item that is
+    a common word (社会, 监事会) or an event (博览会) is none."""
     text = a.doc.norm
     org_ends = {m.end: m.start for m in a.mentions if m.type == "Organization"}
     taken = SpanReach((m.start, m.end) for m in a.mentions)
@@ -344,12 +346,14 @@ def listed_bodies(a: Analysis) -> None:
         for start, end in items[1:]:
             name = text[start:end]
             kind = _BODY_ENDS.get(name[-1:])
-            if kind and 2 <= len(name) <= 8 and _CJK_ONLY.fullmatch(name) and end not in org_ends \
-                    and taken.furthest_end(end) <= start and plausible_org(name):
+            if kind and 3 <= len(name) <= 8 and _CJK_ONLY.fullmatch(name) and end not in org_ends \
+                    and taken.furthest_end(end) <= start and plausible_org(name) and not name.endswith(EVENT_CUES) \
+                    and not (frequency(name) >= _COMMON and tagger().word_tag_tab.get(name) not in ("nt", "nz")):
                 a.mentions.append(Mention("Organization", name, start, end, kind))
 
 
 _BRANCH = re.compile(r"分行|支行|分公司|营业部|办事处|代表处")
+_BANK_BRANCHES = ("分行", "支行")
 
 
 def branches(a: Analysis) -> None:
@@ -358,6 +362,7 @@ def branches(a: Analysis) -> None:
     text = a.doc.norm
     bodies = {m.end: m for m in a.mentions if m.type == "Organization"}
     named = {(m.start, m.end) for m in a.mentions if m.type == "Organization"}
+    word_starts = {start for _, _, start in a.tokens}
     place_at = {m.start: m.end for m in a.mentions if m.type == "Location"}
     for begin in sorted(place_at):
         end = begin
@@ -367,11 +372,13 @@ def branches(a: Analysis) -> None:
         if not branch:
             continue
         body = bodies.get(begin)
-        if body is None and text[max(0, begin - 2):begin] in BANK_SHORT_FORMS:
+        if body is None and text[max(0, begin - 2):begin] in BANK_SHORT_FORMS and branch.group() in _BANK_BRANCHES \
+                and begin - 2 in word_starts:  # 工行|福建省|分行, not 锦绣华夏|上海分公司
             body = Mention("Organization", text[begin - 2:begin], begin - 2, begin, "Company")
             a.mentions.append(body)
         if body is not None and (body.start, branch.end()) not in named:
-            unit = Mention("Organization", text[body.start:branch.end()], body.start, branch.end(), "Company")
+            unit = Mention("Organization", text[body.start:branch.end()], body.start, branch.end(),
+                           body.subtype or "Company")
             a.mentions.append(unit)
             a.relations.append(RelationMention(unit, "part_of", body, unit.start, unit.end))
 

@@ -15,6 +15,7 @@ from .chunks import TokenIndex
 from .cues import NAME_SOFT_STOPS, NAME_STOP_CHARS, SPEECH_VERBS, TRANSLIT, VILLAGE
 from .organizations import abbreviated, affiliation, suffix_of
 from .prefix import PrefixIndex
+from .reach import SpanReach
 from .segment import frequency, tagger
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -32,25 +33,33 @@ def _common_words() -> dict[str, str]:
     return tagger().word_tag_tab
 
 
-# Words that grade a post or name its field without changing it (副|经理, 资深|副总经理,
-# 高级|研究员, 营销|总监): a title after them takes them in, so the body before ends where they start.
-_TITLE_GRADES = PrefixIndex(("常务副", "执行副", "资深副", "高级副", "第一副", "副", "常务", "执行", "资深",
-                             "高级", "首席", "代理", "名誉", "荣誉", "营销", "策划", "媒介", "公关", "市场",
-                             "销售", "财务", "人事", "行政", "运营", "研发", "设计", "品牌"))
+# Words that grade a post without changing it (副|经理, 资深|副总经理, 高级|研究员), and words that
+# name a manager's field (营销|总监): a title after them takes them in, so the body before ends
+# where they start. Fields go with managers' titles only (批发市场|主任 keeps its 市场).
+_GRADES = ("常务副", "执行副", "资深副", "高级副", "第一副", "副", "常务", "执行", "资深", "高级", "首席", "代理",
+           "名誉", "荣誉")
+_FIELDS = ("营销", "策划", "媒介", "公关", "市场", "销售", "财务", "人事", "运营", "研发")
+_MANAGERS = ("总监", "经理", "主管")
+_TITLE_GRADES = PrefixIndex(_GRADES)
+_FIELDS_AND_GRADES = PrefixIndex(_GRADES + _FIELDS)
+
+
+def _qualifiers(title: str) -> PrefixIndex:
+    return _FIELDS_AND_GRADES if title.endswith(_MANAGERS) else _TITLE_GRADES
 
 
 def title_ending_at(text: str, end: int) -> str | None:
     title = next(_titles().ending_at(text, end), None)
     if title is None:
         return None
-    return next(_TITLE_GRADES.ending_at(text, end - len(title)), "") + title
+    return next(_qualifiers(title).ending_at(text, end - len(title)), "") + title
 
 
 def title_starting_at(text: str, start: int) -> str | None:
-    for grade in _TITLE_GRADES.starting_at(text, start):
-        title = next(_titles().starting_at(text, start + len(grade)), None)
-        if title:
-            return grade + title
+    for qualifier in _FIELDS_AND_GRADES.starting_at(text, start):
+        title = next(_titles().starting_at(text, start + len(qualifier)), None)
+        if title and (qualifier in _GRADES or title.endswith(_MANAGERS)):
+            return qualifier + title
     return next(_titles().starting_at(text, start), None)
 
 
@@ -75,30 +84,26 @@ def _surname_len(text: str, p: int) -> int:
 
 
 _COMMON_NOUN = 5000  # jieba frequency of a noun no surname and given character spell by chance (信息, 单位)
-_WORD_AFTER = 100  # jieba frequency from which a soft stop and what follows are a word (强调)
+_COMMON_VERB = 1000  # jieba frequency of a verb no given name spells after a surname (都|遭到)
 _CLAUSE_GIVEN_TAGS = frozenset({"v", "d", "p", "c", "u", "r", "f"})  # 都|遭到: a surname character before a verb
 
 
-def _plausible(name: str) -> bool:
-    """Not a common word, a title, a village, or a very common noun and a character (信息|中称)."""
+def _plausible(name: str, cued: bool = False) -> bool:
+    """Not a common word, a title, a village, or (unless a title cued it) a very common noun and
+    a character (信息|中称)."""
     tag = _common_words().get(name)
     head = name[:2]
     return (tag is None or tag.startswith("nr")) and title_starting_at(name, 0) is None \
         and not VILLAGE.search(name) \
-        and not (len(name) == 3 and _common_words().get(head) == "n" and frequency(head) >= _COMMON_NOUN)
+        and (cued or not (len(name) == 3 and _common_words().get(head) == "n" and frequency(head) >= _COMMON_NOUN))
 
 
-def _clause_after_surname(text: str, q: int) -> bool:
-    """A title, a role or a common verb right after a surname character (向|记者, 都|遭到):
-    the character was no surname."""
+def _clause_after_surname(text: str, q: int, cued: bool) -> bool:
+    """A title, a role or (unless a title cued a common surname: 局长张|前进) a common verb right
+    after a surname character (向|记者, 主席都|遭到): the character was no surname."""
     word = text[q:q + 2]
-    return bool(_marker_at(text, q)) or _common_words().get(word) in _CLAUSE_GIVEN_TAGS \
-        and frequency(word) >= 10 * _WORD_AFTER
-
-
-def _opens_word(text: str, q: int) -> bool:
-    """Whether a word of jieba's dictionary starts at ``q`` (强调, 同志), not just a character."""
-    return any(frequency(text[q:q + k]) >= _WORD_AFTER for k in (2, 3) if q + k <= len(text))
+    return bool(_marker_at(text, q)) or not cued and _common_words().get(word) in _CLAUSE_GIVEN_TAGS \
+        and frequency(word) >= _COMMON_VERB
 
 
 def _ends_name(text: str, q: int, given: int) -> bool:
@@ -110,13 +115,21 @@ def _ends_name(text: str, q: int, given: int) -> bool:
         return True
     if ch not in NAME_STOP_CHARS:
         return False
-    return given == 0 or ch not in NAME_SOFT_STOPS or _opens_word(text, q)
+    return given == 0 or ch not in NAME_SOFT_STOPS or not _closed_after(text, q + 1)
 
 
-def name_at(text: str, p: int) -> int | None:
-    """End of a personal name starting at ``p`` (surname + one or two given characters), or None."""
+def _closed_after(text: str, r: int) -> bool:
+    """Positive evidence that a name ends at ``r``: the text ends, punctuation, a speech verb, a
+    title or a role follows (周富强，, 孔祥同介绍; but 王毅|同美国, 李明|来北京)."""
+    return r >= len(text) or not _CJK.match(text[r]) or text.startswith(SPEECH_VERBS, r) \
+        or _marker_at(text, r) is not None
+
+
+def name_at(text: str, p: int, cued: bool = False) -> int | None:
+    """End of a personal name starting at ``p`` (surname + one or two given characters), or None;
+    ``cued`` when a title or role stands right before it, which vouches for a name there."""
     s = _surname_len(text, p)
-    if not s or _clause_after_surname(text, p + s):
+    if not s or _clause_after_surname(text, p + s, cued and text[p:p + s] in lexicon.common_surnames()):
         return None
     given = 0
     while given < 2 and p + s + given < len(text) and not _ends_name(text, p + s + given, given):
@@ -127,10 +140,10 @@ def name_at(text: str, p: int) -> int | None:
     if s == 2 and given == 2:  # 欧阳明德 only where the name visibly ends; else 欧阳修|…
         closed = end == len(text) or not _CJK.match(text[end]) or text[end] in NAME_STOP_CHARS \
             or _marker_at(text, end)
-        return end if closed and _plausible(text[p:end]) else end - 1
-    if given == 2 and not _plausible(text[p:end]) and _plausible(text[p:end - 1]):
+        return end if closed and _plausible(text[p:end], cued) else end - 1
+    if given == 2 and not _plausible(text[p:end], cued) and _plausible(text[p:end - 1], cued):
         end -= 1
-    return end if _plausible(text[p:end]) else None
+    return end if _plausible(text[p:end], cued) else None
 
 
 def _split_byline(run: str) -> list[int] | None:
@@ -150,10 +163,13 @@ def _split_byline(run: str) -> list[int] | None:
     return None
 
 
+_BYLINE_RUN = re.compile(r"[^\n）)（(]*")
+
+
 def _names_after(text: str, p: int) -> list[tuple[int, int]]:
     """Names right after a title: one, a 、-separated list, or a byline run up to the line end
     or the closing bracket (（记者孟梅实习生夏冬梅）)."""
-    run = re.match(r"[^\n）)（(]*", text[p:]).group()
+    run = _BYLINE_RUN.match(text, p).group()
     if 4 <= len(run) <= 12 and _CJK.fullmatch(run[0]) and all(_CJK.match(c) for c in run):
         lengths = _split_byline(run)
         if lengths and sum(k > 0 for k in lengths) > 1:
@@ -165,7 +181,7 @@ def _names_after(text: str, p: int) -> list[tuple[int, int]]:
             return out
     out = []
     while True:
-        end = name_at(text, p)
+        end = name_at(text, p, cued=True)
         if end is None:
             return out
         out.append((p, end))
@@ -333,33 +349,40 @@ def _tagged_names(a: Analysis) -> list[tuple[int, int]]:
     return out
 
 
-_DOTTED_NAME = re.compile("[{0}]+(?:[·•][{0}]+)+".format("".join(sorted(TRANSLIT))))
+_DOTTED_NAME = re.compile("(?<![·•])[{0}]++(?:[·•][{0}]++)++(?![·•])".format("".join(sorted(TRANSLIT))))
 
 
-def _foreign_names(text: str) -> list[tuple[int, int]]:
-    """Transliterated names carry their separator dot (威尔·史密斯, 约瑟夫•马洛德•威廉): the
-    run of transliteration characters on both sides of the dots makes the name, so two names
-    a word apart stay two (安吉丽娜·茱莉在哈莉·贝丽)."""
-    return [m.span() for m in _DOTTED_NAME.finditer(text)]
+def _foreign_names(a: Analysis) -> list[tuple[int, int]]:
+    """Transliterated names carry their separator dot (威尔·史密斯, 约瑟夫•马洛德•威廉): a run of
+    transliteration characters on both sides of every dot, starting where a word does, so two
+    names a word apart stay two (安吉丽娜·茱莉在哈莉·贝丽) and no piece of a longer dotted name
+    is one (马丁·路德·金: not 德·金)."""
+    word_starts = {start for _, _, start in a.tokens}
+    return [m.span() for m in _DOTTED_NAME.finditer(a.doc.norm) if m.start() in word_starts]
 
 
 _BRACKETED_RUN = re.compile(r"（([\u4e00-\u9fff]{4,9})）")
 
 
-def _bracket_bylines(text: str) -> list[tuple[int, int]]:
+def _bracket_bylines(a: Analysis) -> list[tuple[int, int]]:
     """A report's closing byline, names run together in brackets (（袁峰乔倩倩）): two or more
-    names only, each a surname and one or two plausible given characters."""
+    names only, each a surname and one or two plausible given characters, with no known body or
+    place in the brackets and no word of jieba's dictionary across a cut (华东师|范大学)."""
+    text = a.doc.norm
+    named = SpanReach((m.start, m.end) for m in a.mentions if m.type in ("Organization", "Location"))
     out = []
     for m in _BRACKETED_RUN.finditer(text):
         lengths = _split_byline(m.group(1))
-        if not lengths or len(lengths) < 2 or min(lengths) < 0:
+        if not lengths or len(lengths) < 2 or min(lengths) < 0 or named.furthest_end(m.end(1)) > m.start(1):
             continue
         q = m.start(1)
         pieces = []
         for k in lengths:
             pieces.append((q, q + k))
             q += k
-        if all(_plausible(text[a:b]) for a, b in pieces):
+        cuts = [e for _, e in pieces[:-1]]
+        if all(_plausible(text[b:e]) for b, e in pieces) \
+                and not any(frequency(text[c - 1:c + 1]) > 0 for c in cuts):
             out.extend(pieces)
     return out
 
@@ -417,7 +440,7 @@ def people_stage(a: Analysis) -> None:
     tagged = [(s, e) for s, e in _tagged_names(a) if text[s:e] not in org_names
               and not any(m.start <= s and e <= m.end for m in orgs)]
     for span in _speech_names(text) + _dialogue_names(text) + tagged + _addressed_names(text) \
-            + _foreign_names(text) + _role_names(a) + _foreign_speakers(text) + _bracket_bylines(text):
+            + _foreign_names(a) + _role_names(a) + _foreign_speakers(text) + _bracket_bylines(a):
         found[span] = None
     org_starts = {m.start for m in a.mentions if m.type == "Organization"}
     names = {text[s:e] for s, e in found if not _posting_then_name(text, s, org_starts)}

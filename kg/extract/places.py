@@ -145,13 +145,20 @@ def places_stage(a: Analysis) -> None:
 
 
 _VENUE_CENTRE = re.compile("|".join(VENUE_CENTRES))
+_VENUE_NAME_TAGS = frozenset({"nr", "nrt", "nz", "nt", "j", "eng"})
+_NOT_IN_VENUE_NAMES = frozenset({"v", "vn", "p", "c", "u", "uj", "ul", "d", "r", "m", "q", "x"})
 
 
 def venues(a: Analysis, idx: TokenIndex) -> None:
-    """Venue centres are places named by the run of name words before them (洛杉矶|会展中心)."""
+    """Venue centres are places named by the run of words before them that opens with a proper
+    name (洛杉矶|会展中心, 香港旺角|电脑中心); a described one (大型购物中心, 城市商务中心) is none."""
+    place_starts = {m.start for m in a.mentions if m.type == "Location"}
     for m in _VENUE_CENTRE.finditer(a.doc.norm):
-        start = idx.left_edge(m.start(), 10)
-        if m.start() - start >= 2:
+        start = idx.left_edge(m.start(), 10, tag_stops=_NOT_IN_VENUE_NAMES)
+        i = bisect_right(idx.starts, start) - 1
+        opens_with_name = start in place_starts or i >= 0 and idx.tokens[i][2] == start \
+            and idx.tokens[i][1] in _VENUE_NAME_TAGS  # jieba tags 城市 ns: a known place, not ns, counts
+        if m.start() - start >= 2 and opens_with_name:
             a.mentions.append(Mention("Location", a.doc.norm[start:m.end()], start, m.end()))
 
 

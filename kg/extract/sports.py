@@ -13,6 +13,7 @@ from .. import lexicon
 from ..model import Analysis, Mention
 from .chunks import TokenIndex
 from .cues import TRANSLIT
+from .tagged import is_policy_prose
 
 _TR = "".join(sorted(TRANSLIT))
 _TEAM = re.compile(r"([\u4e00-\u9fff]{2,6})队")
@@ -116,9 +117,12 @@ def sports_stage(a: Analysis) -> None:
     leagues(a, idx)
 
 
-# Words only a match report uses: a sentence holding one is about a match (or a pool of them).
-_MATCH_WORDS = re.compile(r"联赛|主场|客场|赛季|球队|进球|射手|转会|让球|平局|升班马|保级|足彩|客胜|主胜|"
-                          r"战平|逼平|欧冠|联盟杯|[英意西德法荷葡][甲乙超]|首回合|次回合|盘口|赔率|交锋|上轮|轮次")
+# Words of match reports and betting tips; outside policy prose (推动职业联赛改革), a sentence with
+# one of them as a word of its own (not 精英|超市) is about a match.
+_MATCH_WORDS = frozenset({"联赛", "主场", "客场", "赛季", "本赛季", "球队", "进球", "射手", "转会", "让球", "平局",
+                          "升班马", "保级", "足彩", "客胜", "主胜", "战平", "逼平", "欧冠", "联盟杯", "英超", "意甲",
+                          "西甲", "德甲", "法甲", "首回合", "次回合", "盘口", "赔率"})
+_MATCH_EVIDENCE = 1
 _CHINESE_LEVELS = ("省", "市", "自治区", "特别行政区", "区", "县", "州", "盟", "镇", "乡", "村")
 # Venues and natural features are where a match is played, never a side (斯坦福桥球场, 西西里岛, 欧洲).
 _NO_TEAM_ENDINGS = ("场", "馆", "园", "中心", "岛", "洲", "湾", "海", "湖", "山", "河", "江")
@@ -135,12 +139,16 @@ def _foreign_place(m: Mention) -> bool:
 
 def sides_stage(a: Analysis) -> None:
     """In a sentence about a match, a foreign place standing alone names its team (热那亚意大利杯
-    取胜, 罗马主场, 轻取冰岛); a place inside a longer name or before 杯/队 (意大利杯) does not."""
+    取胜, 联赛里米兰客场不败); a place inside a longer name or before 杯/队 (意大利杯) does not."""
+    if is_policy_prose(a):
+        return
     text = a.doc.norm
-    sporty = {(lo, hi) for lo, hi in a.sentences if _MATCH_WORDS.search(text, lo, hi)}
+    idx = TokenIndex(a)
+    sporty = {(lo, hi) for lo, hi in a.sentences
+              if len({w for w, _, _ in idx.tokens[bisect_left(idx.starts, lo):bisect_left(idx.starts, hi)]
+                      if w in _MATCH_WORDS}) >= _MATCH_EVIDENCE}
     if not sporty:
         return
-    idx = TokenIndex(a)
     places = {m.start for m in a.mentions if m.type == "Location"}
     for i, m in enumerate(a.mentions):
         if m.type != "Location" or not _foreign_place(m) or text.startswith(_NOT_A_SIDE_AFTER, m.end) \
