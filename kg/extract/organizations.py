@@ -14,9 +14,9 @@ from bisect import bisect_left
 from .. import lexicon
 from ..model import Analysis, Mention, RelationMention
 from .chunks import NAME_TAGS_STOP_STRONG, TokenIndex
-from .reach import SpanReach
 from .cues import (BANK_SHORT_FORMS, EVENT_CUES, LEFT_STOP_WORDS, ORG_SUFFIXES, UNIT_SUFFIXES, VENUE_CENTRES,
                    WEAK_ORG_SUFFIXES)
+from .reach import SpanReach
 from .segment import frequency, tagger
 
 _CJK_ONLY = re.compile(r"[\u4e00-\u9fff]+")

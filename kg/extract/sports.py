@@ -122,7 +122,6 @@ def sports_stage(a: Analysis) -> None:
 _MATCH_WORDS = frozenset({"联赛", "主场", "客场", "赛季", "本赛季", "球队", "进球", "射手", "转会", "让球", "平局",
                           "升班马", "保级", "足彩", "客胜", "主胜", "战平", "逼平", "欧冠", "联盟杯", "英超", "意甲",
                           "西甲", "德甲", "法甲", "首回合", "次回合", "盘口", "赔率"})
-_MATCH_EVIDENCE = 1
 _CHINESE_LEVELS = ("省", "市", "自治区", "特别行政区", "区", "县", "州", "盟", "镇", "乡", "村")
 # Venues and natural features are where a match is played, never a side (斯坦福桥球场, 西西里岛, 欧洲).
 _NO_TEAM_ENDINGS = ("场", "馆", "园", "中心", "岛", "洲", "湾", "海", "湖", "山", "河", "江")
@@ -145,8 +144,7 @@ def sides_stage(a: Analysis) -> None:
     text = a.doc.norm
     idx = TokenIndex(a)
     sporty = {(lo, hi) for lo, hi in a.sentences
-              if len({w for w, _, _ in idx.tokens[bisect_left(idx.starts, lo):bisect_left(idx.starts, hi)]
-                      if w in _MATCH_WORDS}) >= _MATCH_EVIDENCE}
+              if any(w in _MATCH_WORDS for w, _, _ in idx.tokens[bisect_left(idx.starts, lo):bisect_left(idx.starts, hi)])}
     if not sporty:
         return
     places = {m.start for m in a.mentions if m.type == "Location"}
