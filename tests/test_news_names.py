@@ -31,6 +31,17 @@ def test_armed_forces_of_a_country():
     assert {"美军", "日本海军"} <= orgs and not any(o.endswith("冠军") for o in orgs)
 
 
+def test_a_states_own_body_is_not_the_chinese_body_of_that_name():
+    orgs = _names("美国国务院和印度外交部表示，美国证券交易委员会与日本海上自卫队、美空军均在列。", "Organization")
+    assert {"美国国务院", "印度外交部", "美国证券交易委员会", "日本海上自卫队", "美空军"} <= orgs
+    assert not {"国务院", "外交部"} & orgs  # China's bodies are not named here
+    assert "国务院" in _names("国务院常务会议审议通过，北京市教育委员会落实。", "Organization")
+
+
+def test_a_known_body_inside_a_longer_word_is_not_named():
+    assert "公安部" not in _names("北京公安部门统计的数字显示。", "Organization")
+
+
 def test_a_place_before_a_short_body_name():
     orgs = _names("日本政府和宁波市政府表示支持。", "Organization")
     assert {"日本政府", "宁波市政府"} <= orgs

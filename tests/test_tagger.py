@@ -48,10 +48,19 @@ def test_policy_prose_gets_no_tagged_names():
 def test_filter_refuses_half_words_clauses_and_common_words():
     words = [("深化", "v", 0), ("产业", "n", 2), ("合作", "vn", 4), ("技术", "n", 6), ("水平", "n", 8)]
     text = "深化产业合作技术水平"
-    assert not tag_filter.plausible(text, words, 0, 3, "O", 0.99)  # 深化产: cuts a word
-    assert not tag_filter.plausible(text, words, 0, 6, "O", 0.99)  # 深化产业合作: led by a verb
+    assert not tag_filter.plausible(text, words, 0, 3, "O", 0.9)  # 深化产: cuts a word
+    assert not tag_filter.plausible(text, words, 0, 6, "O", 0.9)  # 深化产业合作: led by a verb
     assert not tag_filter.plausible(text, words, 6, 10, "L", 0.99)  # 技术水平: common words
     assert not tag_filter.plausible("张总来了", [("张总", "nr", 0), ("来", "v", 2), ("了", "ul", 3)], 0, 2, "P", 0.99)
+
+
+def test_filter_trusts_a_sure_model_over_jiebas_cuts_and_tags():
+    words = [("莫", "d", 0), ("陆军", "nr", 1), ("拿到", "v", 3)]
+    assert tag_filter.plausible("莫陆军拿到", words, 0, 3, "O", 0.97)  # 莫|陆军: a club, 莫 no adverb here
+    assert not tag_filter.plausible("莫陆军拿到", words, 0, 3, "O", 0.9)
+    cut = [("周正", "nr", 0), ("龙案", "n", 2), ("开庭", "v", 4)]  # the name's edge falls inside 龙案
+    assert tag_filter.plausible("周正龙案开庭", cut, 0, 3, "P", 0.99)
+    assert not tag_filter.plausible("周正龙案开庭", cut, 0, 3, "P", 0.9)
 
 
 def test_filter_keeps_dotted_names_and_bodies_jieba_calls_common_nouns():

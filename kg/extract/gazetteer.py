@@ -58,6 +58,13 @@ def find(text: str) -> list[Mention]:
 
 
 def gazetteer_stage(a: Analysis) -> None:
-    """Known names, but no industry that starts inside a word (中小企业 in 大中小企业)."""
+    """Known names, but no industry that starts inside a word (中小企业 in 大中小企业) and no body
+    that ends inside one (公安部 in 公安部门) unless a title follows it (全国人大|代表)."""
     inner = {s + k for w, _, s in a.tokens for k in range(1, len(w))}
-    a.mentions.extend(m for m in find(a.doc.norm) if m.type != "Industry" or m.start not in inner)
+    text, titles = a.doc.norm, lexicon.titles()
+
+    def title_after(end: int) -> bool:
+        return any(text[end:end + k] in titles for k in range(1, 6))
+    a.mentions.extend(m for m in find(text) if not (m.type == "Industry" and m.start in inner
+                                                     or m.type == "Organization" and m.end in inner
+                                                     and not title_after(m.end)))

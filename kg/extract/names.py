@@ -4,7 +4,7 @@ from __future__ import annotations
 from ..model import Analysis
 from .chunks import TokenIndex
 from .cued_names import cued_stage, parenthesised_aliases
-from .organizations import (armed_forces, branches, listed_bodies, listed_firms, local_bodies, short_bodies,
+from .organizations import (armed_forces, branches, foreign_bodies, listed_bodies, listed_firms, local_bodies, short_bodies,
                             suffix_orgs)
 from .people import people_stage
 from .posted import posted_orgs
@@ -18,6 +18,7 @@ def names_stage(a: Analysis) -> None:
     idx = TokenIndex(a)
     suffix_orgs(a, idx)
     armed_forces(a, idx)
+    foreign_bodies(a, idx)
     short_bodies(a)
     local_bodies(a)
     listed_firms(a)

@@ -384,7 +384,7 @@ def branches(a: Analysis) -> None:
 
 
 # Armed forces are government bodies: a country (美国海军) or its one-character abbreviation (美军).
-_FORCES = re.compile(r"海军|空军|陆军|军方|军队|军")
+_FORCES = re.compile(r"(?:海上|陆上|航空)?自卫队|(?:太平洋|北海|黑海|波罗的海|北方)?舰队|海军|空军|陆军|军方|军队|军")
 _COUNTRY_ABBREVIATIONS = frozenset("美日德英俄法苏韩朝印越意")
 
 
@@ -399,12 +399,40 @@ def armed_forces(a: Analysis, idx: TokenIndex) -> None:
                       if text[s:m.start()] in places), None)
         if place is not None:
             start = m.start() - len(place)
-        elif text[m.start() - 1:m.start()] in _COUNTRY_ABBREVIATIONS and m.group() == "军" \
-                and (m.start() == 1 or idx.token_ending_at(m.start() - 1) is not None):
+        elif text[m.start() - 1:m.start()] in _COUNTRY_ABBREVIATIONS and m.group() not in ("军方", "军队") \
+                and (m.start() == 1 or idx.token_ending_at(m.start() - 1) is not None):  # 美军, 美空军
             start = m.start() - 1
         else:
             continue
         a.mentions.append(Mention("Organization", text[start:m.end()], start, m.end(), "GovernmentBody"))
+
+
+# Heads of a state's own bodies (美国|国土安全部, 美国|证券交易委员会, 美国|国务院, 施罗普郡|地方政府).
+_STATE_BODY_HEADS = ("部", "院", "委员会", "署", "政府", "国会", "议会")
+_STATE_BODY_WORD_TAGS = frozenset({"n", "nt", "nz", "vn", "j"})
+_CHINESE_LEVELS = ("中国", "省", "市", "自治区", "特别行政区", "区", "县")
+
+
+def foreign_bodies(a: Analysis, idx: TokenIndex) -> None:
+    """A place abroad and up to three nouns ending in a state body's head is that state's body
+    (美国|国务院, 印度|外交部): no mention of the Chinese body of the same name (国务院, 外交部) stays."""
+    text = a.doc.norm
+    for m in [m for m in a.mentions if m.type == "Location"]:
+        if (m.canonical or m.text).endswith(_CHINESE_LEVELS):
+            continue
+        k = bisect_left(idx.starts, m.start)  # 美国国务院 may be one word of jieba's
+        if k < len(idx.tokens) and idx.tokens[k][2] == m.start and len(idx.tokens[k][0]) <= len(m.text):
+            k += 1
+        for j in range(k, min(k + 3, len(idx.tokens))):
+            word, tag, start = idx.tokens[j]
+            end = start + len(word)
+            if idx.tokens[k][2] not in (m.start, m.end) or end <= m.end or tag not in _STATE_BODY_WORD_TAGS:
+                break
+            if word.endswith(_STATE_BODY_HEADS) and not word.endswith(_GENERIC_TAILS):
+                a.mentions[:] = [n for n in a.mentions if not (n.type == "Organization" and m.end <= n.start
+                                                             and n.end == end and n.canonical is not None)]
+                a.mentions.append(Mention("Organization", text[m.start:end], m.start, end, "GovernmentBody"))
+                break
 
 
 def suffix_orgs(a: Analysis, idx: TokenIndex) -> None:
