@@ -42,6 +42,23 @@ def test_a_known_body_inside_a_longer_word_is_not_named():
     assert "公安部" not in _names("北京公安部门统计的数字显示。", "Organization")
 
 
+def test_a_firms_department_before_a_title_leaves_the_firm():
+    text = "链家地产市场研究部主任王志伟表示，北京国华置业有限公司公关部经理赵加和k2地产设计总监姚建刚到场。"
+    orgs = _names(text, "Organization")
+    assert {"链家地产", "北京国华置业有限公司", "k2地产"} <= orgs
+    assert not any(o.endswith(("研究部", "公关部", "设计")) for o in orgs)
+
+
+def test_a_time_word_after_two_characters_ends_the_name():
+    assert "冀岩" in _names("市住建委副主任冀岩上月曾表示，供应对象为中低收入家庭。", "Person")
+
+
+def test_a_listed_person_without_a_title_is_no_body():
+    text = "徐悲鸿夫人廖静文、南师大副校长陈凌孚等出席大会。"
+    assert not any("廖静文" in o for o in _names(text, "Organization"))
+    assert "陈凌孚" in _names(text, "Person")
+
+
 def test_a_place_before_a_short_body_name():
     orgs = _names("日本政府和宁波市政府表示支持。", "Organization")
     assert {"日本政府", "宁波市政府"} <= orgs
@@ -129,7 +146,7 @@ def test_a_name_may_end_in_a_character_that_often_stops_one():
 def test_a_graded_title_is_not_part_of_the_body_before_it():
     orgs = _names("嘉宾：华信地产营销管理部副经理梁丽红。明光粮网高级研究员焦善民介绍。恒远顾问策划总监韩笑说。",
                   "Organization")
-    assert {"华信地产营销管理部", "明光粮网", "恒远顾问"} <= orgs
+    assert {"华信地产", "明光粮网", "恒远顾问"} <= orgs  # the firm, not its department
     assert not any(o.endswith(("副", "高级", "策划")) for o in orgs)
 
 

@@ -139,7 +139,15 @@ def affiliation(a: Analysis, idx: TokenIndex, span: tuple[int, int],
     start = _after_last_clause_word(a, idx, idx.skip_lead(idx.strip_head(start, end), end), end)
     if start >= end:
         return None
-    return named.get((start, end)) or emit(a, start, end)  # a short form named already (省财政厅) is that body
+    department = _DEPARTMENT.search(text, start, end)
+    if department and department.start() - start >= 2 and plausible_org(text[start:department.start()]):
+        end = department.start()  # 链家地产|市场研究部|主任: the post is held at the firm
+    return named.get((start, end)) or emit(a, start, end)
+
+
+# A firm's department after its name (公关部, 营销管理部, 信用卡中心): not an organisation of interest.
+_DEPARTMENT = re.compile(r"(?:营销|策划|公关|市场|销售|财务|人事|运营|研发|客户|品牌|产品|信用卡|投资|法务)"
+                         r"(?:管理|研究|服务|发展|事业)?(?:部|处|中心|科|室)$")  # a short form named already (省财政厅) is that body
 
 
 _CLAUSE_TAGS = frozenset({"ul", "uj", "uz", "r", "y", "e"})  # 了 的 着 那位 吧 啊: never inside a name

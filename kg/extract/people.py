@@ -38,7 +38,8 @@ def _common_words() -> dict[str, str]:
 # where they start. Fields go with managers' titles only (批发市场|主任 keeps its 市场).
 _GRADES = ("常务副", "执行副", "资深副", "高级副", "第一副", "副", "常务", "执行", "资深", "高级", "首席", "代理",
            "名誉", "荣誉")
-_FIELDS = ("营销", "策划", "媒介", "公关", "市场", "销售", "财务", "人事", "运营", "研发")
+_FIELDS = ("营销", "策划", "媒介", "公关", "市场", "销售", "财务", "人事", "运营", "研发", "设计", "客户", "艺术",
+           "技术", "品牌", "产品", "创意")
 _MANAGERS = ("总监", "经理", "主管")
 _TITLE_GRADES = PrefixIndex(_GRADES)
 _FIELDS_AND_GRADES = PrefixIndex(_GRADES + _FIELDS)
@@ -106,13 +107,19 @@ def _clause_after_surname(text: str, q: int, cued: bool) -> bool:
         and frequency(word) >= _COMMON_VERB
 
 
+# Time words whose first character given names also use: after two characters of a name they start
+# the clause (冀岩|上月, 王磊|昨日), not a third character.
+_TIME_WORDS = ("上月", "上周", "上午", "上旬", "上年", "下午", "下月", "下周", "下旬", "昨天", "昨日", "明天", "明年",
+               "前天", "前日", "去年", "日前", "当天", "当日", "本月", "本周", "本年")
+
+
 def _ends_name(text: str, q: int, given: int) -> bool:
     """Whether the character at ``q``, the ``given``-th of the given name, is past the name."""
     ch = text[q]
     if not _CJK.match(ch):
         return True
-    if given == 1 and _marker_at(text, q):
-        return True
+    if given == 1 and (_marker_at(text, q) or text.startswith(_TIME_WORDS, q)):
+        return True  # 副主任冀岩|上月曾表示
     if ch not in NAME_STOP_CHARS:
         return False
     return given == 0 or ch not in NAME_SOFT_STOPS or not _closed_after(text, q + 1)
@@ -429,7 +436,8 @@ def people_stage(a: Analysis) -> None:
             found[(ns, ne)] = None
         person_spans = names
         for org_span, titles in parse_chain(text, chain_from, names[0][0]):
-            org = affiliation(a, idx, org_span, named) if org_span is not None else None
+            # a piece holding no title (徐悲鸿夫人廖静文|、南师大副校长…) is someone else's, not a body
+            org = affiliation(a, idx, org_span, named) if org_span is not None and titles else None
             if org is None and titles and titles[0].startswith("部") and len(titles[0]) > 1:
                 org = abbreviated(a, "部", i)
             for ns, ne in person_spans:

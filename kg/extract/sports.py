@@ -125,7 +125,8 @@ _MATCH_WORDS = frozenset({"联赛", "主场", "客场", "赛季", "本赛季", "
 _CHINESE_LEVELS = ("省", "市", "自治区", "特别行政区", "区", "县", "州", "盟", "镇", "乡", "村")
 # Venues and natural features are where a match is played, never a side (斯坦福桥球场, 西西里岛, 欧洲).
 _NO_TEAM_ENDINGS = ("场", "馆", "园", "中心", "岛", "洲", "湾", "海", "湖", "山", "河", "江")
-_NOT_A_SIDE_AFTER = ("杯", "队", "城", "联", "人", "赛", "站", "的", "市", "省")
+_NOT_A_SIDE_AFTER = ("杯", "队", "球队", "城", "联", "人", "赛", "站", "的", "市", "省")
+_NOT_A_SIDE_BEFORE = ("在", "到", "赴", "于", "去", "来自")  # 到希腊打客场, 在葡萄牙赢球: the place itself
 _NAME_TAGS = ("nr", "ns", "nz", "nt")
 
 
@@ -150,6 +151,7 @@ def sides_stage(a: Analysis) -> None:
     places = {m.start for m in a.mentions if m.type == "Location"}
     for i, m in enumerate(a.mentions):
         if m.type != "Location" or not _foreign_place(m) or text.startswith(_NOT_A_SIDE_AFTER, m.end) \
+                or text.endswith(_NOT_A_SIDE_BEFORE, 0, m.start) \
                 or a.sentence_of(m.start) not in sporty or not _side_starts(idx, m.start):
             continue
         k = bisect_left(idx.starts, m.end)
