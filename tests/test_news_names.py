@@ -59,6 +59,14 @@ def test_a_listed_person_without_a_title_is_no_body():
     assert "陈凌孚" in _names(text, "Person")
 
 
+def test_counted_bodies_are_no_body_and_swallowed_particles_no_part_of_one():
+    orgs = _names("沪上某银行员工称，光大三家银行和第二批学校均未回应。这遭到了泽东公司的质问，据招商银行和贝恩公司调查。",
+                  "Organization")
+    assert {"泽东公司", "招商银行", "贝恩公司"} <= orgs
+    assert not any(o.startswith(("了", "和")) or "某" in o or "三家" in o or "第二批" in o for o in orgs)
+    assert "技术有限公司" not in _names("公司与华为技术有限公司合作。", "Organization")
+
+
 def test_a_place_before_a_short_body_name():
     orgs = _names("日本政府和宁波市政府表示支持。", "Organization")
     assert {"日本政府", "宁波市政府"} <= orgs

@@ -35,6 +35,11 @@ class TokenIndex:
         self.tokens = a.tokens
         self.text = a.doc.norm
 
+    def tag_at(self, start: int) -> str:
+        """jieba's tag of the token starting exactly at ``start``, or '' when none does."""
+        i = bisect_right(self.starts, start) - 1
+        return self.tokens[i][1] if i >= 0 and self.tokens[i][2] == start else ""
+
     def token_ending_at(self, end: int) -> int | None:
         """Index of the token that ends exactly at ``end``, if any."""
         i = bisect_right(self.starts, end - 1) - 1

@@ -28,6 +28,8 @@ _GENERIC_TAILS = ("企业", "单位", "部门", "机构", "行业", "领域", "�
 _SELF_REFERENCES = ("本报", "本台", "本刊")
 # One-character verbs jieba glues onto a following name (任中源协和…公司, 于爱博…有限公司).
 _LEADING_VERBS = frozenset("任于在由从曾现历至赴进入今")
+# Particles and conjunctions jieba's name guesser swallows (了泽东|公司, 和贝恩|公司).
+_GLUED_FUNCTION_WORDS = frozenset("了和与的")
 
 
 _LEGAL_TAILS = ("有限公司", "股份有限公司", "有限责任公司", "股份公司", "公司", "控股")
@@ -67,6 +69,9 @@ def subtype_of(name: str) -> str:
 _REGION_WORDS = ("东部", "西部", "南部", "北部", "中部", "东北部", "西北部", "西南部", "东南部", "内部", "外部", "全部")
 
 
+_COUNTED = re.compile(r"某|(?:大多数|[一二三四五六七八九十百两几数多\d]+)(?:家|批|期|所|个)")
+
+
 def plausible_org(name: str) -> bool:
     """Refuse generic phrases (国内工业互联网企业, 相关部门) and bare suffixes (公司)."""
     if len(name) < 2 or name.startswith(_GENERIC_HEADS) or name.endswith(_GENERIC_TAILS):
@@ -76,6 +81,8 @@ def plausible_org(name: str) -> bool:
     if name in lexicon.locations() or name in lexicon.industries() or name in lexicon.titles():
         return False
     if name.endswith(_REGION_WORDS):  # 中国西部(发展研究院): a region, not a body ending in 部
+        return False
+    if _COUNTED.search(name):  # 沪上某银行, 光大三家银行, 第二批学校: some bodies, not one
         return False
     suf = suffix_of(name)
     if suf and len(name) - len(suf) < 2:
@@ -100,6 +107,12 @@ def units(name: str) -> list[int]:
     return ends
 
 
+def _common_word_and_legal_form(name: str) -> bool:
+    """技术有限公司, 科技公司: a common word and a legal form name no firm (华为|技术有限公司)."""
+    tail = next((t for t in _LEGAL_TAILS if name.endswith(t)), None)
+    return tail is not None and frequency(name[:-len(tail)]) >= _COMMON
+
+
 def emit(a: Analysis, start: int, end: int) -> Mention | None:
     """Add an organisation mention for text[start:end] and its parent units; return the mention."""
     text = a.doc.norm
@@ -117,7 +130,8 @@ def emit(a: Analysis, start: int, end: int) -> Mention | None:
                          known[0] if known else None)
         a.mentions.append(parent)
         rest = name[cut:]
-        if child is m and len(rest) >= 4 and plausible_org(rest) and rest not in lexicon.organizations():
+        if child is m and len(rest) >= 4 and plausible_org(rest) and rest not in lexicon.organizations() \
+                and not _common_word_and_legal_form(rest):
             m.canonical = m.canonical or name
             a.mentions.append(Mention("Organization", rest, start + cut, end, subtype_of(rest), name))
         a.relations.append(RelationMention(child, "part_of", parent, start, end))
@@ -443,6 +457,15 @@ def foreign_bodies(a: Analysis, idx: TokenIndex) -> None:
                 break
 
 
+def _after_glued_function_word(idx: TokenIndex, start: int, head: int) -> int:
+    """Past the last particle or conjunction jieba's name guesser swallowed before ``head``
+    (遭到|了泽东|公司, 招商银行|和贝恩|公司): the name starts after it."""
+    for word, tag, s in idx.tokens[bisect_left(idx.starts, start):bisect_left(idx.starts, head)]:
+        if word[0] in _GLUED_FUNCTION_WORDS and tag.startswith("nr") and s + 2 < head:
+            start = s + 1
+    return start
+
+
 def suffix_orgs(a: Analysis, idx: TokenIndex) -> None:
     """Organisations anywhere in the text, found by a strong suffix (协会, 大学, 有限公司 …)."""
     text = a.doc.norm
@@ -470,6 +493,7 @@ def suffix_orgs(a: Analysis, idx: TokenIndex) -> None:
             while text[start] in _LEADING_VERBS and start + 1 < m.start() \
                     and (plausible_org(text[start + 1:end]) or text.startswith(_GENERIC_HEADS, start + 1)):
                 start += 1
+            start = _after_glued_function_word(idx, start, m.start())
             if start >= m.start() or weak and not _has_named_parent(text[start:end]):
                 continue
             emit(a, start, end if weak else _with_unit(idx, text, end))
