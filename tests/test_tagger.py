@@ -63,6 +63,12 @@ def test_filter_trusts_a_sure_model_over_jiebas_cuts_and_tags():
     assert not tag_filter.plausible("周正龙案开庭", cut, 0, 3, "P", 0.9)
 
 
+def test_filter_refuses_sights_as_places():
+    assert not tag_filter.plausible("塞班岛", [("塞班岛", "ns", 0)], 0, 3, "L", 0.99)
+    assert not tag_filter.plausible("卡尔纳克神庙", [("卡尔纳克", "nr", 0), ("神庙", "n", 4)], 0, 6, "L", 0.99)
+    assert tag_filter.plausible("天通苑", [("天通苑", "ns", 0)], 0, 3, "L", 0.99)
+
+
 def test_filter_keeps_dotted_names_and_bodies_jieba_calls_common_nouns():
     dotted = [("哈莉", "nr", 0), ("·", "x", 2), ("贝丽", "nr", 3)]
     assert tag_filter.plausible("哈莉·贝丽", dotted, 0, 5, "P", 0.99)

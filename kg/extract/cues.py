@@ -73,6 +73,11 @@ BANK_SHORT_FORMS = frozenset({"工行", "建行", "农行", "中行", "交行", 
 
 # A centre for exhibitions, shopping or trade is a venue, a place (上海国际博览中心, 旺角电脑中心);
 # other centres (研究中心, 信息中心) are bodies.
+# Natural features and sights: named places, but no country, province, city, district or region
+# (the guide's Location), and what the tagger's corpus leaves unmarked (西西里岛 is lost with 塞班岛).
+SIGHT_ENDINGS = ("岛", "山", "山脉", "山顶", "峰", "河", "湖", "湾", "沟", "谷", "瀑布", "沙漠", "高原", "草原", "冰川",
+                 "博物馆", "美术馆", "纪念馆", "寺", "庙", "神社", "宫", "教堂", "修道院", "牌坊", "公墓", "陵", "堡",
+                 "景区", "风景区")
 VENUE_CENTRES = ("会展中心", "博览中心", "展览中心", "购物中心", "电脑中心", "大会中心", "商务中心", "贸易中心")
 
 # A surname character before a village ending names a place, not a person (蒋村, 吴家堡, 长丰街道;

@@ -3,13 +3,14 @@
 The model reads characters; in policy prose it marks clauses (加快信息技术（IT), half words
 (深化产), industries (物联网) and common nouns (技术水平) as names. A name worth adding starts
 and ends where words do, is no clause (no verb or adverb leading it, no particle inside), is no
-industry or title, is no person or place made of common words, and is confident enough for its
-type. Bodies may be common nouns to jieba (人民网, 日军), and names hold dots and numerals.
+industry or title, is no person or place made of common words, is no sight (塞班岛, 卡尔纳克神庙),
+and is confident enough for its type. Bodies may be common nouns to jieba (人民网, 日军), and names
+hold dots and numerals.
 """
 from __future__ import annotations
 
 from .. import lexicon
-from .cues import VILLAGE
+from .cues import SIGHT_ENDINGS, VILLAGE
 from .organizations import plausible_org
 from .segment import frequency
 from .tagger_features import Token
@@ -66,4 +67,4 @@ def plausible(text: str, words: list[Token], start: int, end: int, kind: str, co
         return not name.endswith(_FORMS_OF_ADDRESS) and not VILLAGE.search(name)
     if kind == "O":
         return plausible_org(name)
-    return True
+    return not name.endswith(SIGHT_ENDINGS)
