@@ -67,6 +67,13 @@ def test_counted_bodies_are_no_body_and_swallowed_particles_no_part_of_one():
     assert "技术有限公司" not in _names("公司与华为技术有限公司合作。", "Organization")
 
 
+def test_conjunctions_pronouns_and_anonymised_names_are_no_people():
+    text = "市场调查后，但他坦言地价太高，但李先生仍要还款。各位专家和学者到场，嫌疑人杨某已被抓获。记者于海报道。"
+    people = _names(text, "Person")
+    assert not people & {"但他", "但李", "和学者", "杨某"}
+    assert "于海" in people  # 于 is a common surname
+
+
 def test_a_place_before_a_short_body_name():
     orgs = _names("日本政府和宁波市政府表示支持。", "Organization")
     assert {"日本政府", "宁波市政府"} <= orgs

@@ -60,7 +60,7 @@ SPEECH_VERBS = ("表示", "认为", "指出", "说", "介绍", "强调", "称", 
                 "致辞", "回答", "答", "估计", "预计", "证实", "承认", "否认", "相信", "觉得", "回忆", "感慨",
                 "笑称", "说道", "诉称", "发现")
 # Characters that cannot continue a personal name: a name before them is complete.
-NAME_STOP_CHARS = frozenset("社在对表认指说的等也就向和与是出主作介强提称告透坦回答看来先女教博院同为将已于从被把"
+NAME_STOP_CHARS = frozenset("他她它我你您某社在对表认指说的等也就向和与是出主作介强提称告透坦回答看来先女教博院同为将已于从被把"
                             "、，。：；（）“”!！？?年月日今近代委研副总董首部局及兼任曾现任和等共都还又则做带率以亦向")
 # Of those, the ones given names also use (周富强, 孔祥同, 李红博): as a name's last character they
 # belong to it only where the name visibly ends after them (周富强，, 孔祥同介绍; 王毅|同美国).

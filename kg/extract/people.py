@@ -89,6 +89,15 @@ _COMMON_VERB = 1000  # jieba frequency of a verb no given name spells after a su
 _CLAUSE_GIVEN_TAGS = frozenset({"v", "d", "p", "c", "u", "r", "f"})  # 都|遭到: a surname character before a verb
 
 
+def _function_word_surname(char: str) -> bool:
+    """A rare surname that is mostly a conjunction, preposition or adverb (但, 和, 与, 也): without a
+    title before it, the function word is meant."""
+    return char not in lexicon.common_surnames() and _common_words().get(char) in _FUNCTION_TAGS
+
+
+_FUNCTION_TAGS = frozenset({"c", "p", "d", "r", "u"})
+
+
 def _plausible(name: str, cued: bool = False) -> bool:
     """Not a common word, a title, a village, or (unless a title cued it) a very common noun and
     a character (信息|中称)."""
@@ -107,9 +116,9 @@ def _clause_after_surname(text: str, q: int, cued: bool) -> bool:
         and frequency(word) >= _COMMON_VERB
 
 
-# Time words whose first character given names also use: after two characters of a name they start
-# the clause (冀岩|上月, 王磊|昨日), not a third character.
-_TIME_WORDS = ("上月", "上周", "上午", "上旬", "上年", "下午", "下月", "下周", "下旬", "昨天", "昨日", "明天", "明年",
+# Time words and byline verbs whose first character given names also use: after two characters of a
+# name they start the clause (冀岩|上月, 王磊|昨日, 于海|报道), not a third character.
+_TIME_WORDS = ("报道", "发自", "摄影", "上月", "上周", "上午", "上旬", "上年", "下午", "下月", "下周", "下旬", "昨天", "昨日", "明天", "明年",
                "前天", "前日", "去年", "日前", "当天", "当日", "本月", "本周", "本年")
 
 
@@ -138,6 +147,8 @@ def name_at(text: str, p: int, cued: bool = False) -> int | None:
     s = _surname_len(text, p)
     if not s or _clause_after_surname(text, p + s, cued and text[p:p + s] in lexicon.common_surnames()):
         return None
+    if s == 1 and _function_word_surname(text[p]) and (not cued or frequency(text[p + 1:p + 3]) >= _COMMON_VERB):
+        return None  # 但|他坦言, 但|李先生, 专家和|学者: the conjunction, not the rare surname 但
     given = 0
     while given < 2 and p + s + given < len(text) and not _ends_name(text, p + s + given, given):
         given += 1
