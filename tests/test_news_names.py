@@ -74,6 +74,13 @@ def test_conjunctions_pronouns_and_anonymised_names_are_no_people():
     assert "于海" in people  # 于 is a common surname
 
 
+def test_kinds_of_firm_and_time_words_are_no_firms():
+    text = "上周交通银行宣布，外资银行、国有商业银行和猎头公司跟进；苹果公司、民生银行与审计署未表态。"
+    orgs = _names(text, "Organization")
+    assert {"交通银行", "苹果公司", "民生银行", "审计署"} <= orgs
+    assert not orgs & {"上周交通银行", "外资银行", "国有商业银行", "猎头公司"}
+
+
 def test_a_place_before_a_short_body_name():
     orgs = _names("日本政府和宁波市政府表示支持。", "Organization")
     assert {"日本政府", "宁波市政府"} <= orgs

@@ -37,6 +37,7 @@ _LEGAL_TAILS = ("有限公司", "股份有限公司", "有限责任公司", "股
 # it are common (深圳市聚飞光电…, 云南大为制焦…, 山东新能泰山发电…), so only clause words end it.
 _LEGAL_FORMS = ("有限公司", "有限责任公司", "股份公司", "集团公司", "总公司")
 _LEGAL_NAME_STOP_TAGS = NAME_TAGS_STOP_STRONG - {"v"}
+_BODY_NAME_STOP_TAGS = NAME_TAGS_STOP_STRONG | {"t"}  # 上周|交通银行: a time word starts no name
 _LEGAL_NAME_STOPS = LEFT_STOP_WORDS - {"新", "能"}
 _NOT_A_NAME_START = frozenset({"v", "vn", "d", "ad", "m", "t"})
 _COMMON = 100  # jieba frequency from which a leading verb is the clause's (收购), not the name's (露笑)
@@ -69,6 +70,26 @@ def subtype_of(name: str) -> str:
 _REGION_WORDS = ("东部", "西部", "南部", "北部", "中部", "东北部", "西北部", "西南部", "东南部", "内部", "外部", "全部")
 
 
+# Words that describe a kind of bank, firm or club rather than name one (general vocabulary): the
+# graph holds firms, not kinds of firm.
+_KINDS = frozenset("""外资 中资 合资 独资 国有 民营 私营 商业 政策性 股份制 股份 零售 网上 网络 私人 寿险 财险 保险 投资 中介 猎头
+主流 博彩 电竞 地方 大型 小型 中小 上市 发卡 城商 农商 村镇 证券 基金 信托 贷款 担保 咨询 物业 房产 房地产 经纪 开发 建筑
+软件 游戏 科技 贸易 外贸 物流 快递 百货 日式 韩式 欧美 跨国 国际 国内 海外 境外 本地 当地 全国 大 小 新 老 主要 整体 各
+商业性 区域 发展 战略 合作 产业 行业 专业 职业 足球 篮球 俱乐部 相关 该 这家 那家 一家 知名 著名 骗子 私立 公立 民办 西部
+东部 中部 外国 本土 金融 理财 评级 会计 律师 审计 广告 公关 传媒 媒体 出版 影视 文化 旅游 旅行 航空 汽车 钢铁 能源 电力""".split())
+
+
+_FIRM_SUFFIXES = frozenset({"银行", "公司", "集团", "俱乐部", "联盟", "学校"})
+
+
+def _only_kinds(head: str) -> bool:
+    """Whether ``head`` is made of kind words only (外资, 股份制|商业, 猎头): no proper name in it."""
+    ok = [True] + [False] * len(head)
+    for end in range(1, len(head) + 1):
+        ok[end] = any(ok[start] and head[start:end] in _KINDS for start in range(max(0, end - 4), end))
+    return bool(head) and ok[-1]
+
+
 _COUNTED = re.compile(r"某|(?:大多数|[一二三四五六七八九十百两几数多\d]+)(?:家|批|期|所|个)")
 
 
@@ -85,6 +106,8 @@ def plausible_org(name: str) -> bool:
     if _COUNTED.search(name):  # 沪上某银行, 光大三家银行, 第二批学校: some bodies, not one
         return False
     suf = suffix_of(name)
+    if suf in _FIRM_SUFFIXES and _only_kinds(name[:-len(suf)]):  # 外资银行, 猎头公司: a kind of firm
+        return False
     if suf and len(name) - len(suf) < 2:
         return False
     return not re.match(r"^[\d一二三四五六七八九十百千万亿%.]", name)
@@ -488,7 +511,7 @@ def suffix_orgs(a: Analysis, idx: TokenIndex) -> None:
                 start = _over_brackets(idx, text, idx.left_edge(end, 20, **walk), **walk)
                 start = _registered_name_start(idx, text, start, m.start())
             else:
-                start = _over_brackets(idx, text, idx.left_edge(end, 20, tag_stops=NAME_TAGS_STOP_STRONG))
+                start = _over_brackets(idx, text, idx.left_edge(end, 20, tag_stops=_BODY_NAME_STOP_TAGS))
                 start = after_date(text, idx.skip_lead(start, m.start()), m.start())
             while text[start] in _LEADING_VERBS and start + 1 < m.start() \
                     and (plausible_org(text[start + 1:end]) or text.startswith(_GENERIC_HEADS, start + 1)):
