@@ -81,6 +81,15 @@ def test_kinds_of_firm_and_time_words_are_no_firms():
     assert not orgs & {"上周交通银行", "外资银行", "国有商业银行", "猎头公司"}
 
 
+def test_local_bodies_after_a_clause_a_town_or_in_short_form():
+    text = ("注册管理部门虹口区教育局宣布，北京市住建委则表示，通州区住保办回应，戴窑镇政府的负责人、"
+            "山东省农村信用联社和中国银监会均到场，网络司令部不会参与。本次活动由北京市承办。")
+    orgs = _names(text, "Organization")
+    assert {"虹口区教育局", "北京市住建委", "通州区住保办", "戴窑镇政府", "山东省农村信用联社", "中国银监会",
+            "网络司令部"} <= orgs
+    assert not any(o.startswith("注册") or o.endswith("承办") for o in orgs)
+
+
 def test_a_place_before_a_short_body_name():
     orgs = _names("日本政府和宁波市政府表示支持。", "Organization")
     assert {"日本政府", "宁波市政府"} <= orgs

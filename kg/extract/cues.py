@@ -24,9 +24,10 @@ ORG_SUFFIXES: dict[str, str] = {
     "支行": "Company", "分公司": "Company", "营业部": "Company", "系": "Academic", "科": "GovernmentBody",
     "室": "Other", "所": "Other", "站": "Other", "大使馆": "GovernmentBody",
     "使馆": "GovernmentBody", "领事馆": "GovernmentBody", "总行": "Company", "军区": "GovernmentBody",
+    "司令部": "GovernmentBody", "办": "GovernmentBody", "信用社": "Company", "联社": "Company", "合作社": "Company",
 }
 # Suffixes that make an organisation only as a unit of a named parent or a place (预测部, 经信厅).
-WEAK_ORG_SUFFIXES = frozenset({"厅", "局", "署", "委", "部", "司", "处", "中心", "办公室", "委员会",
+WEAK_ORG_SUFFIXES = frozenset({"厅", "局", "办", "署", "委", "部", "司", "处", "中心", "办公室", "委员会",
                                "政府", "研究部", "管理局", "营业部", "系", "科", "室", "所", "站"})
 # Units that follow their parent's name directly (…大学经济系, …证券成都营业部, …银行香港分行).
 UNIT_SUFFIXES = ("营业部", "分公司", "分行", "支行", "系", "科", "所")

@@ -9,7 +9,7 @@ from __future__ import annotations
 from functools import cache
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 
 from .. import lexicon
 from ..model import Analysis, Mention, RelationMention
@@ -276,9 +276,11 @@ _LOCAL_LEVELS = ("区", "县", "镇", "乡", "旗")
 
 
 def _is_place(text: str) -> bool:
-    """A gazetteer place, or one jieba word tagged ns that ends in a local level (虹口区, 仙游县)."""
+    """A gazetteer place, one jieba word tagged ns that ends in a local level (虹口区, 仙游县), or a
+    town's name no dictionary holds (戴窑|镇: two characters that are no common word, and 镇 or 乡)."""
     return text in lexicon.locations() \
-        or len(text) >= 3 and text.endswith(_LOCAL_LEVELS) and tagger().word_tag_tab.get(text) == "ns"
+        or len(text) >= 3 and text.endswith(_LOCAL_LEVELS) and tagger().word_tag_tab.get(text) == "ns" \
+        or len(text) == 3 and text[-1] in "镇乡" and frequency(text[:2]) < _COMMON
 
 
 def _has_named_parent(name: str) -> bool:
@@ -295,6 +297,15 @@ def _has_named_parent(name: str) -> bool:
         return False
     return plausible_org(rest) or (rest in WEAK_ORG_SUFFIXES or len(rest) >= 3 or _abbreviated(rest)) \
         and not rest.startswith(_GENERIC_HEADS)
+
+
+def _named_parent_start(idx: TokenIndex, text: str, start: int, head: int, end: int) -> int:
+    """The first word start after ``start`` from which a weak suffix's name has its parent or its
+    place (注册管理部门|虹口区教育局); ``head`` (no name) when there is none."""
+    for _, _, s in idx.tokens[bisect_right(idx.starts, start):bisect_left(idx.starts, head)]:
+        if _has_named_parent(text[s:end]):
+            return s
+    return head
 
 
 def _abbreviated(word: str) -> bool:
@@ -513,10 +524,12 @@ def suffix_orgs(a: Analysis, idx: TokenIndex) -> None:
             else:
                 start = _over_brackets(idx, text, idx.left_edge(end, 20, tag_stops=_BODY_NAME_STOP_TAGS))
                 start = after_date(text, idx.skip_lead(start, m.start()), m.start())
-            while text[start] in _LEADING_VERBS and start + 1 < m.start() \
+            while start + 1 < m.start() and text[start] in _LEADING_VERBS \
                     and (plausible_org(text[start + 1:end]) or text.startswith(_GENERIC_HEADS, start + 1)):
                 start += 1
             start = _after_glued_function_word(idx, start, m.start())
-            if start >= m.start() or weak and not _has_named_parent(text[start:end]):
+            if weak and start < m.start() and not _has_named_parent(text[start:end]):
+                start = _named_parent_start(idx, text, start, m.start(), end)  # 管理部门|虹口区教育局
+            if start >= m.start():
                 continue
             emit(a, start, end if weak else _with_unit(idx, text, end))
