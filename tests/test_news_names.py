@@ -90,6 +90,14 @@ def test_local_bodies_after_a_clause_a_town_or_in_short_form():
     assert not any(o.startswith("注册") or o.endswith("承办") for o in orgs)
 
 
+def test_a_common_word_or_a_pronoun_bounds_a_body_and_police_units_are_bodies():
+    text = ("据上述中储粮黑龙江分公司人士介绍，机场有关部门和中国驻法使馆联系。福建省公安厅经侦总队展开搜捕，"
+            "他们公司高层表示，该行在联赛中出局。")
+    orgs = _names(text, "Organization")
+    assert {"中储粮黑龙江分公司", "中国驻法使馆", "福建省公安厅经侦总队"} <= orgs
+    assert not any(o.startswith(("上述", "他们")) or o.endswith(("联系", "出局")) for o in orgs)
+
+
 def test_a_place_before_a_short_body_name():
     orgs = _names("日本政府和宁波市政府表示支持。", "Organization")
     assert {"日本政府", "宁波市政府"} <= orgs

@@ -24,10 +24,14 @@ ORG_SUFFIXES: dict[str, str] = {
     "支行": "Company", "分公司": "Company", "营业部": "Company", "系": "Academic", "科": "GovernmentBody",
     "室": "Other", "所": "Other", "站": "Other", "大使馆": "GovernmentBody",
     "使馆": "GovernmentBody", "领事馆": "GovernmentBody", "总行": "Company", "军区": "GovernmentBody",
-    "司令部": "GovernmentBody", "办": "GovernmentBody", "信用社": "Company", "联社": "Company", "合作社": "Company",
+    "司令部": "GovernmentBody", "办": "GovernmentBody", "总队": "GovernmentBody", "支队": "GovernmentBody",
+    "大队": "GovernmentBody", "信用社": "Company", "联社": "Company", "合作社": "Company",
 }
+# Common words ending in a one-character suffix that name no body (中国驻法使馆|联系, 不足之处, 出局).
+NOT_BODY_WORDS = frozenset("""联系 体系 关系 派系 星系 水系 格局 布局 结局 出局 大局 全局 僵局 骗局 全部 局部 干部 好处 之处
+到处 用处 场所 厕所 车站 客厅 大厅 餐厅 教室 卧室 学科 本科 创办 举办 主办 承办 协办 开办 兴办 申办 代办""".split())
 # Suffixes that make an organisation only as a unit of a named parent or a place (预测部, 经信厅).
-WEAK_ORG_SUFFIXES = frozenset({"厅", "局", "办", "署", "委", "部", "司", "处", "中心", "办公室", "委员会",
+WEAK_ORG_SUFFIXES = frozenset({"厅", "局", "办", "总队", "支队", "大队", "署", "委", "部", "司", "处", "中心", "办公室", "委员会",
                                "政府", "研究部", "管理局", "营业部", "系", "科", "室", "所", "站"})
 # Units that follow their parent's name directly (…大学经济系, …证券成都营业部, …银行香港分行).
 UNIT_SUFFIXES = ("营业部", "分公司", "分行", "支行", "系", "科", "所")
@@ -47,7 +51,7 @@ EVENT_CUES = ("工作会议", "推进大会", "发展大会", "代表大会", "�
               "现场会", "观摩会")
 
 # Words that end a name when met going leftwards: verbs that govern names, particles, pronouns.
-LEFT_STOP_WORDS = frozenset("""最近 之前 此前 近期 当时 如今 未来 如何 利用 对话 的 是 在 和 与 及 对 为 由 将 等 了 也 都 向 从 把 被 据 经 以 于 其 之 并 还 又 就 让 使 给 到
+LEFT_STOP_WORDS = frozenset("""上述 前述 反观 最近 之前 此前 近期 当时 如今 未来 如何 利用 对话 的 是 在 和 与 及 对 为 由 将 等 了 也 都 向 从 把 被 据 经 以 于 其 之 并 还 又 就 让 使 给 到
 同 跟 共 会同 由于 通过 根据 包括 其中 以及 作为 加入 加盟 成立 联合 携手 支持 推动 依托 发布 印发 实施 开展 启动 推进 出台
 制定 落实 组织 举办 召开 举行 参加 出席 主持 会见 访问 来到 走进 前往 成为 担任 任 兼任 曾任 历任 现任 受聘 当选
 创办 创立 就职 工作 毕业 获得 负责 领导 带领 牵头 指导 主办 承办 协办 强调 表示 认为 指出 研究 编制 完善 建立 健全

@@ -14,8 +14,8 @@ from bisect import bisect_left, bisect_right
 from .. import lexicon
 from ..model import Analysis, Mention, RelationMention
 from .chunks import NAME_TAGS_STOP_STRONG, TokenIndex
-from .cues import (BANK_SHORT_FORMS, EVENT_CUES, LEFT_STOP_WORDS, ORG_SUFFIXES, UNIT_SUFFIXES, VENUE_CENTRES,
-                   WEAK_ORG_SUFFIXES)
+from .cues import (BANK_SHORT_FORMS, EVENT_CUES, LEFT_STOP_WORDS, NOT_BODY_WORDS, ORG_SUFFIXES, UNIT_SUFFIXES,
+                   VENUE_CENTRES, WEAK_ORG_SUFFIXES)
 from .reach import SpanReach
 from .segment import frequency, tagger
 
@@ -37,7 +37,9 @@ _LEGAL_TAILS = ("有限公司", "股份有限公司", "有限责任公司", "股
 # it are common (深圳市聚飞光电…, 云南大为制焦…, 山东新能泰山发电…), so only clause words end it.
 _LEGAL_FORMS = ("有限公司", "有限责任公司", "股份公司", "集团公司", "总公司")
 _LEGAL_NAME_STOP_TAGS = NAME_TAGS_STOP_STRONG - {"v"}
-_BODY_NAME_STOP_TAGS = NAME_TAGS_STOP_STRONG | {"t"}  # 上周|交通银行: a time word starts no name
+# 上周|交通银行, 他|证实公司: no body's name starts with a time word or a pronoun
+_BODY_NAME_STOP_TAGS = NAME_TAGS_STOP_STRONG | {"t", "r"}
+_NOT_BODY_WORDS = tuple(sorted(NOT_BODY_WORDS))
 _LEGAL_NAME_STOPS = LEFT_STOP_WORDS - {"新", "能"}
 _NOT_A_NAME_START = frozenset({"v", "vn", "d", "ad", "m", "t"})
 _COMMON = 100  # jieba frequency from which a leading verb is the clause's (收购), not the name's (露笑)
@@ -508,6 +510,8 @@ def suffix_orgs(a: Analysis, idx: TokenIndex) -> None:
         for m in re.finditer(re.escape(suf), text):
             end = m.end()
             if len(suf) <= 2 and idx.token_ending_at(end) is None:  # 厂|商, 细分|行业: inside a word
+                continue
+            if text.endswith(_NOT_BODY_WORDS, 0, end):  # 使馆|联系: a common word, no suffix
                 continue
             if text.startswith(_LEGAL_TAILS, end):  # 泰豪集团|有限公司: the longer name is found too
                 continue
