@@ -140,15 +140,21 @@ def _relations(kg: KnowledgeGraph, a: Analysis, entity_for) -> None:
         rel.evidence.add(a.doc.span(rm.start, rm.end))
 
 
-def _overlap(x: str, y: str) -> float:
-    return len(set(x) & set(y)) / max(1, min(len(set(x)), len(set(y))))
+def _overlap(x: str, y: str, of=min) -> float:
+    """Shared characters over the smaller (``of=min``) or the larger (``of=max``) indicator."""
+    return len(set(x) & set(y)) / max(1, of(len(set(x)), len(set(y))))
 
 
 def _same_fact(known: Metric, mm, doc: str) -> bool:
     """Another document's statement of this fact: a like indicator, and the same period or one
-    of the two silent about it (value, unit and subject are the lookup key)."""
-    return (all(e.doc != doc for e in known.evidence) and _overlap(known.indicator, mm.indicator) >= 0.6
-            and (known.period == mm.period or None in (known.period, mm.period)))
+    of the two silent about it (value, unit and subject are the lookup key). Without a period to
+    agree on, the indicators must be alike as wholes: a short one inside a long one is not enough
+    (全国已建成5G工厂 is not 全国已有原材料企业建成数字化车间或智能工厂)."""
+    if not all(e.doc != doc for e in known.evidence):
+        return False
+    if known.period == mm.period:
+        return _overlap(known.indicator, mm.indicator) >= 0.6
+    return None in (known.period, mm.period) and _overlap(known.indicator, mm.indicator, max) >= 0.6
 
 
 def _metrics(kg: KnowledgeGraph, a: Analysis, entity_for, facts: dict[tuple, list[Metric]]) -> None:

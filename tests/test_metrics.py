@@ -118,3 +118,26 @@ def test_metrics_one_tenth_is_ten_per_cent():
 def test_metrics_a_date_in_the_body_is_history_not_the_texts_own_day():
     a = _run("2024年，我国工业回升向好。2015年5月8日，国务院印发《中国制造2025》。今年我国新能源汽车产量增长30%。")
     assert a.doc.year == 2024 and [m.period for m in a.metrics] == ["2024"]
+
+
+def test_metrics_compared_rates_take_the_indicator_before_them():
+    a = _run("1—11月，汽车产销分别完成2798.4万辆和2801.6万辆，同比分别增长3.6%和4.1%，增速比1—10月分别提高0.5个和0.6个百分点。"
+             "高技术制造业增加值增长9.1%，增速比上半年加快0.4个百分点。")
+    got = [(m.indicator, m.value, m.unit) for m in a.metrics if m.unit == "百分点"]
+    assert got == [("汽车产量增速比", Decimal("0.5"), "百分点"), ("汽车销量增速比", Decimal("0.6"), "百分点"),
+                   ("高技术制造业增加值增速比", Decimal("0.4"), "百分点")]
+
+
+def test_metrics_lead_words_go_and_a_bare_figure_takes_the_words_after_it():
+    a = _run("汽车制造业营业收入同比增长3.2%，但利润率仅为4.4%。截至10月底，全国已有5.8亿吨粗钢产能完成全流程超低排放改造。")
+    indicators = [m.indicator for m in a.metrics]
+    assert "汽车制造业营业收入利润率" != indicators[1] and indicators[1].endswith("利润率")
+    assert not indicators[1].startswith("但")
+    assert indicators[2] == "粗钢产能完成全流程超低排放改造"
+
+
+def test_metrics_a_part_named_after_qizhong_inherits_the_whole_indicator():
+    from kg.pipeline import run
+
+    a = run(Analysis(Document("t.txt", "今年前三季度，规模以上工业单位增加值能耗同比下降3.6%，其中钢铁、建材行业分别下降4.1%和5.3%。", "")))
+    assert [m.indicator for m in a.metrics] == ["规模以上工业单位增加值能耗", "钢铁行业单位增加值能耗", "建材行业单位增加值能耗"]

@@ -64,3 +64,9 @@ def test_same_metric_in_two_documents_is_one_fact_even_if_one_says_no_year(tmp_p
     assert len(metrics) == 1
     assert metrics[0].period == "2022" and {s.doc for s in metrics[0].evidence} == {"a.txt", "b.txt"}
     assert metrics[0].subject is None  # 我国 frames a national figure; it is not the subject
+
+
+def test_a_metric_silent_about_its_period_joins_only_a_like_indicator_of_another_document():
+    kg = _graph("截至2024年9月底，全国已建成数字工厂1000家。", "全国已有一千余家原材料企业建成数字化车间或智能工厂。")
+    got = sorted((m.indicator, m.period) for m in kg.metrics.values())
+    assert got == [("原材料企业建成数字化车间或智能工厂", None), ("建成数字工厂", "2024-09-30")]

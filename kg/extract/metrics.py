@@ -21,12 +21,13 @@ from .periods import TimeExpr, find_times, resolve
 
 _DELIMS = "，,；;：:。！？!?\n"
 _SUBJECT_TYPES = ("Industry", "Location", "Organization")
-_LEAD = re.compile(r"^(?:[\s●•、“]|[一二三四五六七八九十]+是|其中|另外|此外|同时|而且|并且|并|还|我国|中国|预计|已经|已|共|总共|以及|及|和)+")
-_TAIL = re.compile(r"(?:了|已经|已|都|均|是|为|共|分别|实现|完成|从|首次|平均|曾|将|有望|保持|合计|总计|共计|"
+_LEAD = re.compile(r"^(?:[\s●•、“]|[一二三四五六七八九十]+是|其中|另外|此外|同时|而且|并且|并|还|我国|中国|预计|已经|已有|已|共|总共|以及|及|和|但|而|全国)+")
+_TAIL = re.compile(r"(?:了|已经|已有|已|都|均|是|为|共|分别|实现|完成|从|首次|平均|曾|将|有望|保持|合计|总计|共计|仅仅|仅|只有|拥有|共有|"
                    r"累计|的|约|当中有|中有|跃上|跃居|达|之|到|至)+$")
 _COMPARE = re.compile(r"(?:比|较|相比|相较于|与)(?:上年同期|去年同期|上年|去年|(?:19|20)\d{2}年(?:年底|年末|底|末)?"
                       r"|[^，。；\d]{0,6}初期)(?:相比)?")
 _RELATIONAL = ("占", "同比", "比", "较", "相比", "相较")
+_COMPARED_RATE = re.compile(r"(?:增速|增幅|降幅|涨幅)(?:比|较)")
 _ACCUMULATED = re.compile(r"已(?:经)?(?:建成|培育|覆盖|建设|开通|累计)")
 _PLANNED = re.compile(r"将(?!达)[\u4e00-\u9fff]")
 _COORDINATED = re.compile(r"((?:[\u4e00-\u9fff]{1,10}、)+[\u4e00-\u9fff]{1,10})等(?=[\u4e00-\u9fff])")
@@ -88,6 +89,7 @@ class Figure:
     half: bool = False  # 一半以上: a share of what follows
 
 
+_RANGE_JOINERS = frozenset({"和", "、", "与", "及", "至", "到", "—", "-", "~", "～"})
 _NOT_TENTHS = set("立为功本果员交长熟效绩品型套片都不")  # 建成立, 两成都, 一成不变
 
 
@@ -151,6 +153,10 @@ def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figu
             fig = _figure(text, m)
             if fig:
                 out.append(fig)
+    for i in range(len(out) - 1):  # 0.5个和0.6个百分点: the first 个 is short for 个百分点
+        fig, nxt = out[i], out[i + 1]
+        if fig.unit == "个" and nxt.unit == "百分点" and text[fig.end:nxt.start] in _RANGE_JOINERS:
+            out[i] = replace(fig, unit="百分点", count=False)
     return out
 
 
@@ -352,12 +358,13 @@ def _qualifier(ctx: _Context, sent: tuple[int, int], fig: Figure, measure: str |
     return _hedge_before(ctx.text, fig.start)
 
 
-def _noun_after(text: str, fig: Figure, stop: int) -> tuple[str, int]:
-    """The counted thing after a count unit (18家|国家制造业创新中心) or after 的 (50%以上的|税收)."""
+def _noun_after(text: str, fig: Figure, stop: int, headless: bool) -> tuple[str, int]:
+    """The counted thing after a count unit (18家|国家制造业创新中心), after 的 (50%以上的|税收), or
+    after any figure that has nothing before it (全国已有5.8亿吨|粗钢产能完成…改造)."""
     pos = fig.end
     if text.startswith("（", pos):
         pos = text.find("）", pos) + 1 or pos
-    if not (fig.count or text.startswith("的", pos) or fig.half):
+    if not (fig.count or text.startswith("的", pos) or fig.half or headless):
         return "", fig.end
     end = pos
     while end < stop and text[end] not in _DELIMS:
@@ -422,7 +429,12 @@ def _split_heads(head: str, n: int) -> list[str] | None:
             stem = head.split(pair)[0]
             return [stem + p for p in parts]
     items = re.split(r"[和、]", head)
-    return items if len(items) == n and all(items) else None
+    if len(items) != n or not all(items):
+        return None
+    kind = _SHARED_KIND.search(items[-1])  # 钢铁、建材行业: each item is a 行业
+    if kind and not any(_SHARED_KIND.search(item) for item in items[:-1]):
+        items = [item + kind.group() for item in items[:-1]] + items[-1:]
+    return items
 
 
 def _per_unit(raw: str, unit: str | None) -> tuple[str, str | None]:
@@ -449,7 +461,7 @@ def _sentence(ctx: _Context, sent: tuple[int, int]) -> list[_Draft]:
         heads = _split_heads(head, len(group)) if len(group) > 1 else None
         for k, fig in enumerate(group):
             stop = group[k + 1].start if k + 1 < len(group) else next((f.start for f in figs if f.start > fig.start), sent[1])
-            noun, end = _noun_after(text, fig, stop)
+            noun, end = _noun_after(text, fig, stop, not (heads[k] if heads else head))
             d = _Draft(fig, first.start, start, max(end, fig.end), heads[k] if heads else head, noun,
                        unit if fig.unit == first.unit else fig.unit)
             _inherit(ctx, d, drafts, group, k, sent, clause)
@@ -472,16 +484,29 @@ def _topic_clause(ctx: _Context, sent: tuple[int, int], clause: int) -> tuple[in
 def _inherit(ctx: _Context, d: _Draft, drafts: list[_Draft], group: list[Figure], k: int,
              sent: tuple[int, int], clause: int) -> None:
     """Fill a head the clause leaves empty or relational (同比增长…, 占…比重) from what came before."""
-    relational = (not d.head and not d.noun) or d.head.startswith(_RELATIONAL)
+    compared_rate = _COMPARED_RATE.match(d.head) is not None  # 增速比上半年加快: the rate of what came before
+    relational = (not d.head and not d.noun) or d.head.startswith(_RELATIONAL) or compared_rate
     if relational and drafts:
         n = len(group)
         earlier = [x for x in drafts if x.fig.end <= group[0].start]
         prev_group = earlier[-n:] if n > 1 else earlier[-1:]
         base = prev_group[k] if len(prev_group) == n else drafts[-1]
-        own = d.head if d.head.startswith("占") else ""
+        own = d.head if d.head.startswith("占") or compared_rate else ""
         d.head = (base.head if d.noun else base.indicator) + own
         d.subject = base.subject
         d.inherited = True
+    partitive = not relational and bool(drafts) and _PARTITIVE.match(ctx.text, clause) is not None
+    part = _part_named(ctx, d.head, sent) if partitive else None
+    if part or partitive and d.head in lexicon.industries():
+        d.subject = part or d.subject
+        base = next((x for x in reversed(drafts) if x.fig.end <= group[0].start), None)
+        whole = base.indicator if base else ""
+        if base and base.subject and whole.startswith(base.subject.text):
+            whole = whole[len(base.subject.text):]
+        whole = _WHOLE.sub("", whole)
+        if whole and d.head not in whole:  # 其中钢铁、建材行业分别下降4.1%…: 钢铁行业单位增加值能耗
+            d.head += whole
+            d.inherited = True
     if d.fig.count and not d.noun and re.search(r"(?:领域|方面|类|行业|地区|省|市)$", d.head):
         donor = next((x for x in reversed(drafts) if x.unit == d.unit and x.noun), None)
         d.noun = donor.noun if donor else ""
@@ -495,6 +520,18 @@ def _inherit(ctx: _Context, d: _Draft, drafts: list[_Draft], group: list[Figure]
             d.head = prefix + d.head
             if not d.subject:
                 d.start = min(d.start, start)
+
+
+_SHARED_KIND = re.compile(r"(?:行业|产业|领域|企业|省|市)$")
+_PARTITIVE = re.compile(r"[\s，,]*其中")
+_WHOLE = re.compile(r"^(?:规模以上工业|全行业|全国|全省|全市)")  # the whole a part is taken from
+
+
+def _part_named(ctx: _Context, head: str, sent: tuple[int, int]) -> Mention | None:
+    """The industry, place or body of the sentence that a head names and nothing more (其中|钢铁行业|下降…:
+    the mention 钢铁 or 钢铁行业)."""
+    bare = _SHARED_KIND.sub("", head)
+    return next((m for m in _mentions_in(ctx, *sent) if head in (m.text, m.canonical) or bare == m.text), None)
 
 
 # The class a list belongs to (江苏、山东等|省份): the subject says which one, the indicator what.
