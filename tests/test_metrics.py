@@ -141,3 +141,19 @@ def test_metrics_a_part_named_after_qizhong_inherits_the_whole_indicator():
 
     a = run(Analysis(Document("t.txt", "今年前三季度，规模以上工业单位增加值能耗同比下降3.6%，其中钢铁、建材行业分别下降4.1%和5.3%。", "")))
     assert [m.indicator for m in a.metrics] == ["规模以上工业单位增加值能耗", "钢铁行业单位增加值能耗", "建材行业单位增加值能耗"]
+
+
+def test_metrics_a_work_conference_review_frames_the_paragraphs_after_it():
+    a = _run("2024年1月18日，省工信厅召开工作会议，总结2023年全省工业和信息化工作，部署2024年重点任务。\n"
+             "产业结构持续优化。高技术制造业增加值增长10.2%。")
+    assert [(m.indicator, m.period) for m in a.metrics] == [("高技术制造业增加值", "2023")]
+
+
+def test_metrics_a_time_word_before_a_semicolon_frames_the_clauses_after_it():
+    a = _run("分车型看，11月乘用车产销分别完成301.5万辆和298.3万辆；商用车产销分别完成34.7万辆和34.5万辆。", year=2024)
+    assert {m.period for m in a.metrics} == {"2024-11"}
+
+
+def test_metrics_a_long_measure_after_a_list_is_each_item_s_indicator():
+    a = _run("河北、江苏、山东等省份钢铁企业关键工序数控化率都超过70%。")
+    assert [m.indicator for m in a.metrics] == ["钢铁企业关键工序数控化率"] * 3

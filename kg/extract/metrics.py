@@ -34,6 +34,7 @@ _COORDINATED = re.compile(r"((?:[\u4e00-\u9fff]{1,10}、)+[\u4e00-\u9fff]{1,10})
 _JOINER = ("和", "、", "与", "及")
 _SPLIT_PAIRS = {"产销": ("产量", "销量"), "进出口": ("进口", "出口")}
 _FRAME = re.compile(r"((?:19|20)\d{2})年[^。]{0,20}是[^。]*一年")
+_SUMMARY = re.compile(r"总结((?:19|20)\d{2})年")
 _SPEAKER = re.compile(r"^[\u4e00-\u9fff]{2,4}[：:]")
 _TOPIC_LEAD = re.compile(r"^[\s●•\-“]*(?:[\u4e00-\u9fff]{2,4}[：:])?(?:力争|计划|预计|其中|同时|此外|另外|而|但|在|自|从|截至)?“?$")
 
@@ -213,6 +214,8 @@ def _frames(text: str, paragraphs: list[tuple[int, int]], times: list[TimeExpr])
             frame = None
         elif _FRAME.search(body):
             frame = int(_FRAME.search(body).group(1))
+        elif _SUMMARY.search(line):  # 总结2023年…工作: a work conference's review speaks of that year
+            frame = int(_SUMMARY.search(line).group(1))
         elif years and years[0] != frame:
             frame = None
         frames.append(frame)
@@ -276,6 +279,11 @@ def _opens(ctx: _Context, t: TimeExpr) -> bool:
     return ctx.text.startswith(("，", ","), t.end) or not ctx.text[sent_start:t.start].strip("●• ")
 
 
+def _after_full_stop(text: str, pos: int) -> int:
+    """Start of the sentence holding ``pos`` when only 。！？ and line ends stop it (not ；)."""
+    return max(text.rfind(c, 0, pos) for c in "。！？!?\n") + 1
+
+
 def _period(ctx: _Context, sent: tuple[int, int], clause: int, fig: Figure, measure: str | None) -> str | None:
     """The figure's period: its clause's time word, else the sentence's, paragraph's or frame's year.
     A part of the year carries over to later sentences, but not to shares: a share stated
@@ -284,7 +292,8 @@ def _period(ctx: _Context, sent: tuple[int, int], clause: int, fig: Figure, meas
     p = ctx.paragraph(sent[0])
     context_year = _paragraph_year(ctx, sent[0]) or ctx.frames[p]
     own = [t for t in ctx.times_between(clause, fig.start) if t.end <= fig.start and not t.comparison]
-    topics = [t for t in ctx.times_between(sent[0], clause) if not t.comparison and _is_topic(text, t, sent[0])]
+    whole = _after_full_stop(text, sent[0])  # 11月乘用车…；商用车…: a time word before ； frames what follows
+    topics = [t for t in ctx.times_between(whole, clause) if not t.comparison and _is_topic(text, t, whole)]
     chosen = own[-1] if own else topics[-1] if topics else _paragraph_range(ctx, sent[0]) if measure != "占比" else None
     if chosen is None:
         return str(context_year) if context_year else None
@@ -538,7 +547,7 @@ def _part_named(ctx: _Context, head: str, sent: tuple[int, int]) -> Mention | No
 _CATEGORY = re.compile(r"^(?:省份|省市|省区|省辖市|地级市|地市|区县|地区|城市|园区|行业|企业|产品|国家)")
 
 
-_AFTER_LIST = re.compile(r"([\u4e00-\u9fff]{2,12}?)(?=实现|都|均|增长|同比|[，,])")
+_AFTER_LIST = re.compile(r"([\u4e00-\u9fff]{2,20}?)(?=实现|都|均|增长|同比|[，,])")
 
 
 def _coordinated(ctx: _Context, d: _Draft, sentence_start: int) -> list[_Draft]:
