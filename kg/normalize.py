@@ -10,9 +10,12 @@ from __future__ import annotations
 import re
 import statistics
 
+from .extract.segment import frequency
+
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _SENTENCE_END = set("。！？!?；;：:…”」』）)")
 _UNIT_STARTS = set("元辆个家户台项件套座名人次艘架吨千瓦亩颗份枚倍")  # a unit's first character
+_WORD_FREQUENCY = 50  # jieba frequency from which characters across a line break are one word
 _WIDE = {0x3000: " ", 0xFEFF: " ", 0xFF05: "%", 0xFF0E: "."}
 
 
@@ -64,6 +67,16 @@ def _heading(chars: list[str], i: int) -> bool:
     return bool(_HEADING.fullmatch(line))
 
 
+def _word_across(chars: list[str], i: int, j: int) -> bool:
+    """A dictionary word spans the break chars[i:j] (股份有|限公司, 规划研|究所, 机|电): the line
+    was cut inside it, however short the line is."""
+    left = "".join(chars[max(0, i - 3):i]).rpartition("\n")[2]
+    right = "".join(chars[j:j + 3]).partition("\n")[0]
+    return any(frequency(left[-a:] + right[:b]) >= _WORD_FREQUENCY
+               for a in range(1, len(left) + 1) for b in range(1, len(right) + 1)
+               if 2 <= a + b <= 4 and all(_is_cjk(c) for c in left[-a:] + right[:b]))
+
+
 def _inside_title(chars: list[str], i: int) -> bool:
     """A break inside an open 《…》 on its line cuts the title (《制造业数字化转型三年行动|计划》)."""
     line = "".join(chars[max(0, i - 40):i]).rpartition("\n")[2]
@@ -109,7 +122,8 @@ def normalize(text: str) -> tuple[str, list[int]]:
             line_break = "\n" in gap
             if not line_break and any(_is_cjk(c) or _is_wide_punct(c) for c in (prev, nxt)):
                 keep[i:j] = [False] * (j - i)
-            elif line_break and columns and not _heading(chars, i) and (prev not in _SENTENCE_END and widths[i - 1] >= full
+            elif line_break and columns and not _heading(chars, i) and (prev not in _SENTENCE_END
+                                             and (widths[i - 1] >= full or _word_across(chars, i, j))
                                              or prev.isdigit() and (nxt.isdigit() or nxt in "%.")
                                              or prev == "." and nxt.isdigit() and i > 1 and chars[i - 2].isdigit()
                                              or (prev.isdigit() or prev in "万亿") and nxt in _UNIT_STARTS

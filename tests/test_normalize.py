@@ -77,6 +77,15 @@ def test_normalize_column_break_inside_a_title_joined():
     assert "《制造业数字化转型三年行动计划》" in normalize("\n\n".join(lines))[0]
 
 
+def test_normalize_a_short_column_line_cut_inside_a_word_joined():
+    lines = ["工作会议提出，促进中小企业", "发展。力争到 2023 年年底，全国专", "精特新中小企业超过8万家。苏州晶",
+             "联光电科技股份有", "限公司董事长表示，哈尔滨工业大学机", "电", "工程学院教授邢振东表示，赛迪研",
+             "究所所长认为，协会会长兼秘书长郑怀", "远认为，今年机械工业增长较快。", "工业经济走势", "来源：中国经济时报"]
+    norm = normalize("\n\n".join(lines))[0]
+    assert "股份有限公司" in norm and "大学机电工程学院" in norm and "研究所" in norm
+    assert "走势\n\n来源" in norm  # no word spans that break: the title keeps its line
+
+
 def test_normalize_heading_line_and_decimal_point_breaks():
     lines = ["创新驱动 产业链加速攀升", "“今年1—10月，全国规模以上工", "业增加值同比增长5.8%，其中高技", "术制造业增加值增长9.",
              "4%，明显快于整体工业。中西部", "地区承接产业转移项目超过1.", "1万个，实际到位资金同比增长", "12.4%。陕西、重庆等地的新能"]
