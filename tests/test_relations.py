@@ -122,3 +122,11 @@ def test_speakers_at_the_meeting_and_attendees_with_nothing_named():
             "中国稀土行业协会会长卢颂恩出席并讲话。")
     got = {s for s, _ in _facts(text, "participates_in")}
     assert {"韦承志", "周明远", "韩立新", "卢颂恩"} <= got
+
+
+def test_a_spokesperson_who_heads_a_unit_speaks_for_its_parent():
+    a = run(Analysis(Document("t.txt", "国务院新闻办公室新闻局副局长、新闻发言人钱文澜主持发布会。运行监测协调局新闻发言人李明介绍情况。", "")))
+    posts = {(r.subject.text, r.object.text, r.roles) for r in a.relations if r.predicate == "holds_post"}
+    assert ("钱文澜", "国务院新闻办公室新闻局", ("副局长",)) in posts
+    assert ("钱文澜", "国务院新闻办公室", ("新闻发言人",)) in posts
+    assert ("李明", "运行监测协调局", ("新闻发言人",)) in posts  # the unit's own spokesperson stays with it

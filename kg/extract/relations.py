@@ -23,6 +23,7 @@ _MEETING_TAIL = ("会议", "大会", "推进会", "座谈会", "研讨会", "年
 _NO_OBJECT = re.compile(r"(?:出席|参加|主持|与会)(?:并|[，,。；]|$)")  # attended, with nothing named: the meeting
 # Executive bodies issue policies; party and legislative bodies are mentioned far more often
 # in these reports (党中央、国务院决策部署) without being the issuer of what follows.
+_SPOKESPERSON = ("发言人",)
 _EXECUTIVE_TAILS = ("部", "局", "委员会", "委", "厅", "署", "办公室", "总局")
 
 
@@ -49,10 +50,29 @@ def _outermost(orgs: list[Mention]) -> list[Mention]:
     return [o for o in orgs if not any(p is not o and p.start <= o.start and o.end <= p.end for p in orgs)]
 
 
+def _parent(a: Analysis, unit: Mention) -> Mention | None:
+    """The body a unit's name starts with (国务院新闻办公室|新闻局): the longest such mention."""
+    first = bisect_left(a.mentions, unit.start, key=lambda m: m.start)
+    parents = [m for m in a.mentions[first:] if m.start == unit.start and m.end < unit.end and m.type == "Organization"]
+    return max(parents, key=lambda m: m.end, default=None)
+
+
 def posts(a: Analysis) -> None:
+    """A person's titles hold posts in the body before them; a spokesperson who also heads a unit
+    speaks for the unit's parent (国务院新闻办公室新闻局副局长、新闻发言人: 国务院新闻办公室)."""
+    held: dict[tuple[int, int, int, int], tuple[Mention, Mention, list[str]]] = {}
     for person, org, titles in a.roles:
         if org is not None:
-            a.relations.append(_rel(person, "holds_post", org, titles))
+            _, _, known = held.setdefault((person.start, person.end, org.start, org.end), (person, org, []))
+            known.extend(t for t in titles if t not in known)
+    for person, org, titles in held.values():
+        speaking = [t for t in titles if t.endswith(_SPOKESPERSON)]
+        parent = _parent(a, org) if speaking and len(speaking) < len(titles) else None
+        if parent is None:
+            a.relations.append(_rel(person, "holds_post", org, tuple(titles)))
+            continue
+        a.relations.append(_rel(person, "holds_post", org, tuple(t for t in titles if t not in speaking)))
+        a.relations.append(_rel(person, "holds_post", parent, tuple(speaking)))
 
 
 def main_issuer(a: Analysis) -> Mention | None:
