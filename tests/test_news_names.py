@@ -262,3 +262,9 @@ def test_review_cases_of_ordinary_text_stay_right():
     assert {"北方华创集团", "寿光蔬菜批发市场"} <= orgs
     assert not orgs & {"社会", "华创集团", "寿光蔬菜批发", "华夏", "a"}
     assert not _names("鼓励发展大型购物中心，完善城市商务中心功能。", "Location")
+
+
+def test_a_clause_word_just_before_a_known_name_ends_the_affiliation():
+    orgs = _names("工业和信息化部直属的中国电子信息产业发展研究院规划研究所所长沈一帆介绍。", "Organization")
+    assert "中国电子信息产业发展研究院规划研究所" in orgs
+    assert not any("直属" in o for o in orgs)

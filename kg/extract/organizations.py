@@ -205,7 +205,7 @@ def _after_last_clause_word(a: Analysis, idx: TokenIndex, start: int, end: int) 
     cut = start
     for word, tag, s in idx.tokens[bisect_left(idx.starts, start):]:
         e = s + len(word)
-        if e >= min(end, known):
+        if e >= end or e > known:  # a word ending where a known name starts (直属的|中国电子…) may still cut
             break
         rest = a.doc.norm[e:end]
         if s > start and (tag in _CLAUSE_TAGS or word in _CLAUSE_WORDS) and (plausible_org(rest) or _is_place(rest)):
