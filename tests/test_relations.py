@@ -130,3 +130,8 @@ def test_a_spokesperson_who_heads_a_unit_speaks_for_its_parent():
     assert ("钱文澜", "国务院新闻办公室新闻局", ("副局长",)) in posts
     assert ("钱文澜", "国务院新闻办公室", ("新闻发言人",)) in posts
     assert ("李明", "运行监测协调局", ("新闻发言人",)) in posts  # the unit's own spokesperson stays with it
+
+
+def test_the_reporters_of_a_papers_dateline_work_for_it():
+    got = _facts("赣南日报讯（记者 钟雨桐 刘浩然）11月4日，稀土产业发展大会在赣州开幕。", "holds_post")
+    assert got == {("钟雨桐", "赣南日报"), ("刘浩然", "赣南日报")}

@@ -466,3 +466,19 @@ def people_stage(a: Analysis) -> None:
     for name in sorted(names):
         for m in re.finditer(re.escape(name), text):
             a.mentions.append(Mention("Person", name, m.start(), m.end()))
+    _dateline_reporters(a)
+
+
+# A paper's dateline with its reporters (赣南日报讯（记者钟雨桐刘浩然）): the paper's reporters.
+_DATELINE = re.compile(r"讯[（(](记者|通讯员)([^）)\n]{2,30})[）)]")
+
+
+def _dateline_reporters(a: Analysis) -> None:
+    """Each person named in a dateline's brackets holds the post of reporter at the paper."""
+    for m in _DATELINE.finditer(a.doc.norm):
+        paper = next((o for o in a.mentions if o.type == "Organization" and o.end == m.start()), None)
+        if paper is None:
+            continue
+        for person in a.mentions:
+            if person.type == "Person" and m.start(2) <= person.start and person.end <= m.end(2):
+                a.roles.append((person, paper, (m.group(1),)))
