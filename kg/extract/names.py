@@ -4,6 +4,7 @@ from __future__ import annotations
 from ..model import Analysis
 from .chunks import TokenIndex
 from .cued_names import cued_stage, parenthesised_aliases
+from .implicit_bodies import level_bodies
 from .organizations import (armed_forces, branches, foreign_bodies, listed_bodies, listed_firms, local_bodies, short_bodies,
                             suffix_orgs)
 from .people import people_stage
@@ -24,6 +25,7 @@ def names_stage(a: Analysis) -> None:
     listed_firms(a)
     sports_stage(a)
     short_forms(a)  # before people: 省工业和信息化厅|厅长 needs its body
+    level_bodies(a)  # before people: 市委|副书记 too
     people_stage(a)
     posted_orgs(a, idx)
     listed_bodies(a)

@@ -12,6 +12,7 @@ from functools import cache
 from .. import lexicon
 from ..model import Analysis, Mention
 from .chunks import TokenIndex
+from .implicit_bodies import head_of_government
 from .cues import NAME_SOFT_STOPS, NAME_STOP_CHARS, SPEECH_VERBS, TRANSLIT, VILLAGE
 from .organizations import abbreviated, affiliation, suffix_of
 from .prefix import PrefixIndex
@@ -451,6 +452,7 @@ def people_stage(a: Analysis) -> None:
             org = affiliation(a, idx, org_span, named) if org_span is not None and titles else None
             if org is None and titles and titles[0].startswith("部") and len(titles[0]) > 1:
                 org = abbreviated(a, "部", i)
+            org = head_of_government(a, org, org_span, titles)  # 赣州市|副市长: 赣州市人民政府
             for ns, ne in person_spans:
                 a.roles.append((Mention("Person", text[ns:ne], ns, ne), org, tuple(titles)))
     orgs = [m for m in a.mentions if m.type == "Organization"]

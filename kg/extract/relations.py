@@ -17,7 +17,7 @@ ATTENDING = re.compile(r"(?<![工合创制协操写])作[^，。；]{0,4}(?:报�
 CONVENING = re.compile(r"(?:(?:在|于)([^，。；]{1,12}?))?(?:召开|举行|举办|主办)")
 # What may stand between listed attendees and their verb besides names and titles
 # (…厅长蒋卫东、…副厅长许晓岚出席; 省直有关部门负责同志参加).
-_LIST_FILLER = re.compile(r"[，,、和及与等\s]|有关|相关|部门|负责同志|负责人|代表|同志|省直|市直|党组成员|成员")
+_LIST_FILLER = re.compile(r"[，,、和及与等\s]|有关|相关|部门|负责同志|负责人|代表|同志|省直|市直|党组成员|成员|共同|联合")
 HELD = re.compile(r"(?:在|于)([^，。；]{1,12}?)(?:召开|举行|举办|开幕|闭幕|隆重开幕|胜利闭幕)")
 _MEETING_TAIL = ("会议", "大会", "推进会", "座谈会", "研讨会", "年会", "交流会", "现场会", "对接会", "洽谈会")
 _NO_OBJECT = re.compile(r"(?:出席|参加|主持|与会)(?:并|[，,。；]|$)")  # attended, with nothing named: the meeting
@@ -60,10 +60,11 @@ def _parent(a: Analysis, unit: Mention) -> Mention | None:
 def posts(a: Analysis) -> None:
     """A person's titles hold posts in the body before them; a spokesperson who also heads a unit
     speaks for the unit's parent (国务院新闻办公室新闻局副局长、新闻发言人: 国务院新闻办公室)."""
-    held: dict[tuple[int, int, int, int], tuple[Mention, Mention, list[str]]] = {}
+    held: dict[tuple[int, int, int, int, str], tuple[Mention, Mention, list[str]]] = {}
     for person, org, titles in a.roles:
         if org is not None:
-            _, _, known = held.setdefault((person.start, person.end, org.start, org.end), (person, org, []))
+            key = (person.start, person.end, org.start, org.end, org.canonical or org.text)
+            _, _, known = held.setdefault(key, (person, org, []))
             known.extend(t for t in titles if t not in known)
     for person, org, titles in held.values():
         speaking = [t for t in titles if t.endswith(_SPOKESPERSON)]
