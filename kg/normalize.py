@@ -77,6 +77,17 @@ def _word_across(chars: list[str], i: int, j: int) -> bool:
                if 2 <= a + b <= 4 and all(_is_cjk(c) for c in left[-a:] + right[:b]))
 
 
+_TWO_PHRASES = re.compile(r"[\u4e00-\u9fff]{4,12} [\u4e00-\u9fff]{4,12}")  # not a byline (本报记者 宋婧)
+
+
+def _heading_gap(chars: list[str], i: int, j: int) -> bool:
+    """The space between a heading's two phrases (创新驱动 产业链加速攀升) parts them: joined, they
+    would read as one phrase (驱动产业)."""
+    before = "".join(chars[max(0, i - 13):i]).rpartition("\n")[2]
+    after = "".join(chars[j:j + 13]).partition("\n")[0]
+    return bool(_TWO_PHRASES.fullmatch(before + " " + after))
+
+
 def _inside_title(chars: list[str], i: int) -> bool:
     """A break inside an open 《…》 on its line cuts the title (《制造业数字化转型三年行动|计划》)."""
     line = "".join(chars[max(0, i - 40):i]).rpartition("\n")[2]
@@ -120,7 +131,8 @@ def normalize(text: str) -> tuple[str, list[int]]:
         gap = "".join(chars[i:j])
         if prev and nxt and _joins_words(prev) and _joins_words(nxt):
             line_break = "\n" in gap
-            if not line_break and any(_is_cjk(c) or _is_wide_punct(c) for c in (prev, nxt)):
+            if not line_break and any(_is_cjk(c) or _is_wide_punct(c) for c in (prev, nxt)) \
+                    and not (columns and _heading_gap(chars, i, j)):
                 keep[i:j] = [False] * (j - i)
             elif line_break and columns and not _heading(chars, i) and (prev not in _SENTENCE_END
                                              and (widths[i - 1] >= full or _word_across(chars, i, j))

@@ -90,7 +90,7 @@ def test_normalize_heading_line_and_decimal_point_breaks():
     lines = ["创新驱动 产业链加速攀升", "“今年1—10月，全国规模以上工", "业增加值同比增长5.8%，其中高技", "术制造业增加值增长9.",
              "4%，明显快于整体工业。中西部", "地区承接产业转移项目超过1.", "1万个，实际到位资金同比增长", "12.4%。陕西、重庆等地的新能"]
     norm = normalize("\n\n".join(lines))[0]
-    assert norm.startswith("创新驱动产业链加速攀升\n\n“今年")  # the heading stays its own line
+    assert norm.startswith("创新驱动 产业链加速攀升\n\n“今年")  # the heading stays its own line, its phrases apart
     assert "9.4%" in norm and "1.1万个" in norm
 
 

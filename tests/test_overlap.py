@@ -16,6 +16,19 @@ def test_industry_inside_a_policy_stays_for_targets():
     assert drop_nested_places([policy, industry]) == [policy, industry]
 
 
+def test_a_trade_inside_a_government_department_s_name_is_not_a_mention():
+    body = Mention("Organization", "信息通信发展司", 0, 7, "GovernmentBody")
+    assert drop_nested_places([body, Mention("Industry", "信息通信", 0, 4)]) == [body]
+
+
+def test_a_vehicle_class_with_its_output_is_an_industry():
+    from kg.model import Analysis, Document
+    from kg.pipeline import run
+
+    a = run(Analysis(Document("x.txt", "11月乘用车产销分别完成301.5万辆和298.3万辆，商用车市场回暖。", "0")))
+    assert {m.text for m in a.mentions if m.type == "Industry"} == {"乘用车"}
+
+
 def test_crossing_spans_keep_the_longer():
     a, b = Mention("Organization", "中国电子报社", 0, 6), Mention("Location", "报社区", 4, 7)
     assert settle([b, a]) == [a]

@@ -9,7 +9,7 @@ from ..model import Analysis, Mention
 from .prefix import PrefixIndex
 
 # Short industry words that are names only in an industry context (电子行业, 钢铁、有色、石化等).
-_INDUSTRY_CONTEXT = re.compile(r"^(?:行业|产业|工业|领域|等|、)|(?:、)$")
+_INDUSTRY_CONTEXT = re.compile(r"^(?:行业|产业|工业|领域|等|、|产销|产量|销量)|(?:、)$")
 
 
 @cache
