@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 import statistics
 
+from . import lexicon
+from .extract.cues import SPEECH_VERBS
 from .extract.segment import frequency
 
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
@@ -88,6 +90,17 @@ def _heading_gap(chars: list[str], i: int, j: int) -> bool:
     return bool(_TWO_PHRASES.fullmatch(before + " " + after))
 
 
+def _name_across(chars: list[str], i: int, j: int) -> bool:
+    """A title and a name cut after its second character (秘书长郑怀|远认为): the next line opens
+    with one character and a speech verb or a comma."""
+    left = "".join(chars[max(0, i - 12):i]).rpartition("\n")[2]
+    right = "".join(chars[j:j + 6])
+    if len(left) < 4 or not all(_is_cjk(c) for c in left[-2:]) or left[-2] not in lexicon.surnames():
+        return False
+    titled = any(left[:-2].endswith(t) for t in lexicon.titles())
+    return titled and _is_cjk(right[:1]) and (right[1:2] in "，,、：:" or right.startswith(SPEECH_VERBS, 1))
+
+
 def _inside_title(chars: list[str], i: int) -> bool:
     """A break inside an open 《…》 on its line cuts the title (《制造业数字化转型三年行动|计划》)."""
     line = "".join(chars[max(0, i - 40):i]).rpartition("\n")[2]
@@ -135,7 +148,8 @@ def normalize(text: str) -> tuple[str, list[int]]:
                     and not (columns and _heading_gap(chars, i, j)):
                 keep[i:j] = [False] * (j - i)
             elif line_break and columns and not _heading(chars, i) and (prev not in _SENTENCE_END
-                                             and (widths[i - 1] >= full or _word_across(chars, i, j))
+                                             and (widths[i - 1] >= full or _word_across(chars, i, j)
+                                                  or _name_across(chars, i, j))
                                              or prev.isdigit() and (nxt.isdigit() or nxt in "%.")
                                              or prev == "." and nxt.isdigit() and i > 1 and chars[i - 2].isdigit()
                                              or (prev.isdigit() or prev in "万亿") and nxt in _UNIT_STARTS

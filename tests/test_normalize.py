@@ -83,6 +83,7 @@ def test_normalize_a_short_column_line_cut_inside_a_word_joined():
              "究所所长认为，协会会长兼秘书长郑怀", "远认为，今年机械工业增长较快。", "工业经济走势", "来源：中国经济时报"]
     norm = normalize("\n\n".join(lines))[0]
     assert "股份有限公司" in norm and "大学机电工程学院" in norm and "研究所" in norm
+    assert "秘书长郑怀远认为" in norm  # a name cut after its second character, a speech verb after it
     assert "走势\n\n来源" in norm  # no word spans that break: the title keeps its line
 
 
