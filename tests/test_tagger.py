@@ -69,6 +69,12 @@ def test_filter_refuses_sights_as_places():
     assert tag_filter.plausible("天通苑", [("天通苑", "ns", 0)], 0, 3, "L", 0.99)
 
 
+def test_filter_refuses_a_known_word_jieba_holds_for_another_kind_of_name():
+    assert not tag_filter.plausible("玉米的成交量", [("玉米", "nr", 0)], 0, 2, "L", 0.99)
+    assert not tag_filter.plausible("尼罗河畔", [("尼罗河", "ns", 0)], 0, 3, "P", 0.99)
+    assert tag_filter.plausible("孔子说", [("孔子", "nr", 0)], 0, 2, "P", 0.99)
+
+
 def test_filter_keeps_dotted_names_and_bodies_jieba_calls_common_nouns():
     dotted = [("哈莉", "nr", 0), ("·", "x", 2), ("贝丽", "nr", 3)]
     assert tag_filter.plausible("哈莉·贝丽", dotted, 0, 5, "P", 0.99)

@@ -24,6 +24,8 @@ _PROPER = ("nr", "ns", "nt", "nz", "eng")  # jieba's tags of names and foreign w
 _CLAUSE_START = frozenset({"v", "vg", "c", "d", "p", "m", "r", "f", "u", "q", "ad", "uj", "ul", "zg"})
 # Function words inside a span make it a clause; punctuation and numerals do not (哈莉·贝丽, WCG2011).
 _CLAUSE_INSIDE = frozenset({"c", "d", "p", "r", "u", "uj", "ul"})
+_KNOWN = 200  # jieba frequency from which its tag of a word outweighs the model's type
+_OTHER_KIND_TAG = {"P": "ns", "L": "nr"}
 _COMMON = 300  # jieba frequency from which a word of no name tag is a common word, not a name
 _BODY_ENDS = frozenset("军网社局部委会行院所司厅署办")  # last characters of bodies' common-noun names
 _FORMS_OF_ADDRESS = ("先生", "女士", "小姐", "总", "老师", "博士", "阿姨", "太太")
@@ -59,6 +61,8 @@ def plausible(text: str, words: list[Token], start: int, end: int, kind: str, co
     tags = [t for _, t, _ in inside]
     if conf < SURE and len(inside) > 1 and (tags[0] in _CLAUSE_START or any(t in _CLAUSE_INSIDE for t in tags[1:])):
         return False
+    if len(inside) == 1 and frequency(name) >= _KNOWN and tags[0].startswith(_OTHER_KIND_TAG.get(kind, "-")):
+        return False  # a word jieba knows as another kind of name (玉米|nr as a place, 尼罗河|ns as a person)
     if all(_common(w, t) for w, t, _ in inside) and not (kind == "O" and name[-1] in _BODY_ENDS):
         return False  # 技术水平; but bodies are often common nouns to jieba (日军, 人民网, 新华社)
     if name in lexicon.industries() or name in lexicon.titles() or name in lexicon.roles():
