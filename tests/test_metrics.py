@@ -157,3 +157,19 @@ def test_metrics_a_time_word_before_a_semicolon_frames_the_clauses_after_it():
 def test_metrics_a_long_measure_after_a_list_is_each_item_s_indicator():
     a = _run("河北、江苏、山东等省份钢铁企业关键工序数控化率都超过70%。")
     assert [m.indicator for m in a.metrics] == ["钢铁企业关键工序数控化率"] * 3
+
+
+def test_metrics_a_share_or_a_lead_over_the_whole_takes_the_indicator_before_it():
+    a = _run("2023年，原材料工业实现营业收入28.6万亿元，约占规模以上工业的三成。"
+             "开发区规模以上工业增加值同比增长10.2%，高于全市2.1个百分点。")
+    indicators = [m.indicator for m in a.metrics]
+    assert indicators[1] == "原材料工业实现营业收入占规模以上工业"
+    assert indicators[3] == "开发区规模以上工业增加值高于全市"
+
+
+def test_metrics_listed_subjects_share_the_measure_after_the_last():
+    from kg.pipeline import run
+
+    a = run(Analysis(Document("t.txt", "今年前三季度，龙南经济技术开发区、信丰县稀土相关产业产值分别增长15.4%和11.7%。", "")))
+    got = [(m.indicator, m.subject.text) for m in a.metrics]
+    assert got == [("龙南经济技术开发区稀土相关产业产值", "龙南经济技术开发区"), ("信丰县稀土相关产业产值", "信丰县")]

@@ -21,13 +21,13 @@ from .periods import TimeExpr, find_times, resolve
 
 _DELIMS = "，,；;：:。！？!?\n"
 _SUBJECT_TYPES = ("Industry", "Location", "Organization")
-_LEAD = re.compile(r"^(?:[\s●•、“]|[一二三四五六七八九十]+是|其中|另外|此外|同时|而且|并且|并|还|我国|中国|预计|已经|已有|已|共|总共|以及|及|和|但|而|全国)+")
+_LEAD = re.compile(r"^(?:[\s●•、“]|[一二三四五六七八九十]+是|其中|另外|此外|同时|而且|并且|并|还|我国|中国|预计|已经|已有|已|约|大约|共|总共|以及|及|和|但|而|全国)+")
 _TAIL = re.compile(r"(?:了|已经|已有|已|都|均|是|为|共|分别|实现|完成|从|首次|平均|曾|将|有望|保持|合计|总计|共计|仅仅|仅|只有|拥有|共有|"
                    r"累计|的|约|当中有|中有|跃上|跃居|达|之|到|至)+$")
 _COMPARE = re.compile(r"(?:比|较|相比|相较于|与)(?:上年同期|去年同期|上年|去年|(?:19|20)\d{2}年(?:年底|年末|底|末)?"
                       r"|[^，。；\d]{0,6}初期)(?:相比)?")
 _RELATIONAL = ("占", "同比", "比", "较", "相比", "相较")
-_COMPARED_RATE = re.compile(r"(?:增速|增幅|降幅|涨幅)(?:比|较)")
+_COMPARED_RATE = re.compile(r"(?:增速|增幅|降幅|涨幅)(?:比|较)|[高低快慢]于")  # …增速比上半年加快, 高于全市
 _ACCUMULATED = re.compile(r"已(?:经)?(?:建成|培育|覆盖|建设|开通|累计)")
 _PLANNED = re.compile(r"将(?!达)[\u4e00-\u9fff]")
 _COORDINATED = re.compile(r"((?:[\u4e00-\u9fff]{1,10}、)+[\u4e00-\u9fff]{1,10})等(?=[\u4e00-\u9fff])")
@@ -446,6 +446,22 @@ def _split_heads(head: str, n: int) -> list[str] | None:
     return items
 
 
+def _shared_measure(ctx: _Context, heads: list[str], sent: tuple[int, int]) -> list[str]:
+    """Listed subjects before one measure (龙南经济技术开发区、信丰县稀土相关产业产值分别增长…): the
+    measure after the last subject is each subject's."""
+    names = sorted({m.text for m in _mentions_in(ctx, *sent)}, key=len, reverse=True)
+    last = heads[-1]
+    lead = next((n for n in names if last.startswith(n) and len(n) < len(last)), None)
+    if lead is None or not all(h in names for h in heads[:-1]):
+        return heads
+    return [h + last[len(lead):] for h in heads[:-1]] + [last]
+
+
+def _opening(ctx: _Context, head: str, sent: tuple[int, int]) -> Mention | None:
+    """The subject a listed head opens with (龙南经济技术开发区|稀土相关产业产值)."""
+    return max((m for m in _mentions_in(ctx, *sent) if head.startswith(m.text)), key=lambda m: len(m.text), default=None)
+
+
 def _per_unit(raw: str, unit: str | None) -> tuple[str, str | None]:
     """每公斤360瓦时 → unit 瓦时/公斤, and the 每公斤 leaves the indicator."""
     m = re.search(r"每(公斤|千克|吨|人|小时|平方米|台|户)$", raw)
@@ -468,11 +484,13 @@ def _sentence(ctx: _Context, sent: tuple[int, int]) -> list[_Draft]:
         head = drafts[-1].noun if partitive else _strip(raw)
         start = clause + len(raw) - len(raw.lstrip("、，● "))
         heads = _split_heads(head, len(group)) if len(group) > 1 else None
+        if heads:
+            heads = _shared_measure(ctx, heads, sent)
         for k, fig in enumerate(group):
             stop = group[k + 1].start if k + 1 < len(group) else next((f.start for f in figs if f.start > fig.start), sent[1])
             noun, end = _noun_after(text, fig, stop, not (heads[k] if heads else head))
             d = _Draft(fig, first.start, start, max(end, fig.end), heads[k] if heads else head, noun,
-                       unit if fig.unit == first.unit else fig.unit)
+                       unit if fig.unit == first.unit else fig.unit, _opening(ctx, heads[k], sent) if heads else None)
             _inherit(ctx, d, drafts, group, k, sent, clause)
             drafts.append(d)
             last_end = d.end
