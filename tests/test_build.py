@@ -85,7 +85,7 @@ def test_build_scores_reach_the_seed_targets(seeds_build, tmp_path):
                    check=True, capture_output=True)
     rep = json.loads(report.read_text(encoding="utf-8"))
     assert rep["entities"]["all"]["f1"] >= 0.92
-    assert rep["relations"]["all"]["f1"] >= 0.88
+    assert rep["relations"]["all"]["f1"] >= 0.92
     assert rep["metrics"]["f1"] >= 0.95
     assert rep["metrics"]["period_accuracy"] >= 0.95
     assert rep["relations"]["holds_post_role_accuracy"] >= 0.95
@@ -112,9 +112,9 @@ def test_genre_set_meets_the_unseen_document_targets():
     from kg.evaluate import evaluate
 
     table = evaluate(SHARED, ROOT / "seeds", ROOT / "eval" / "genre", ["genre"])["genre"]
-    assert _f1(table, "ent all") >= 0.90
-    assert _f1(table, "rel all") >= 0.78
-    assert _f1(table, "metrics") >= 0.90
+    assert _f1(table, "ent all") >= 0.95  # held at the level reached (0.967, 0.944, 0.958)
+    assert _f1(table, "rel all") >= 0.92
+    assert _f1(table, "metrics") >= 0.94
 
 
 def test_relation_evidence_is_a_sentence_not_a_document(seeds_build):
