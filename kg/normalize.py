@@ -113,6 +113,10 @@ _PAGE_HEADER = re.compile(r"^[ \t\u3000]*(?P<year>(?:19|20)\d{2})[ \t\u3000]*年
                           r"[ \t\u3000]*版[^\n]{0,12}\n*", re.M)
 
 
+# A "continued from/on page N" marker in a newspaper PDF (上接第1版, （下转第4版）), with its line end.
+_PAGE_MARKER = re.compile(r"[（(]?(?:上接|下转|接|转)第[ \t\u3000]*[0-9０-９一二三四五六七八九十]{1,3}[ \t\u3000]*版[）)]?[ \t\u3000]*\n*")
+
+
 def page_headers(text: str) -> list[re.Match]:
     """Page header lines in text cut from PDF columns (with the blank lines after them); the
     matches run over the text with full-width digits narrowed, so offsets are the text's."""
@@ -129,7 +133,7 @@ def normalize(text: str) -> tuple[str, list[int]]:
         full = 0.75 * statistics.median(w for w in widths if w)
     keep = [True] * len(chars)
     if columns:
-        for m in page_headers(text):  # the page's furniture is not the article's text
+        for m in page_headers(text) + list(_PAGE_MARKER.finditer(text)):  # page furniture, not the article
             keep[m.start():m.end()] = [False] * (m.end() - m.start())
     i, n = 0, len(chars)
     while i < n:

@@ -87,6 +87,14 @@ def test_normalize_a_short_column_line_cut_inside_a_word_joined():
     assert "走势\n\n来源" in norm  # no word spans that break: the title keeps its line
 
 
+def test_normalize_continued_on_page_markers_are_cut_out():
+    lines = ["工作会议提出，促进中小企业", "发展。力争到 2023 年年底，全国专", "精特新中小企业超过8万家、“小巨",
+             "人”企业超过1万家。促进大中小企", "（下转第4版）", "上接第1版", "业融通创新，助力中小企业融入重",
+             "点产业链供应链。多措并举下，中"]
+    norm = normalize("\n\n".join(lines))[0]
+    assert "版" not in norm and "促进大中小企业融通创新" in norm
+
+
 def test_normalize_heading_line_and_decimal_point_breaks():
     lines = ["创新驱动 产业链加速攀升", "“今年1—10月，全国规模以上工", "业增加值同比增长5.8%，其中高技", "术制造业增加值增长9.",
              "4%，明显快于整体工业。中西部", "地区承接产业转移项目超过1.", "1万个，实际到位资金同比增长", "12.4%。陕西、重庆等地的新能"]
