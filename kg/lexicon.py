@@ -52,8 +52,14 @@ def contextual_industries() -> frozenset[str]:
 
 @cache
 def locations() -> dict[str, str]:
-    """Every name of a known place → its full name."""
-    return _alias_table("locations.txt")
+    """Every name of a known place, countries included → its full name."""
+    return {**_alias_table("countries.txt"), **_alias_table("locations.txt")}
+
+
+@cache
+def countries() -> frozenset[str]:
+    """Every name of a country, continent, world region or sea."""
+    return frozenset(_alias_table("countries.txt"))
 
 
 @cache

@@ -108,6 +108,11 @@ def test_an_address_is_named_as_fully_as_the_text_gives_it():
     assert {"湖北省赤壁市", "江苏省苏州"} <= places and not places & {"湖北省", "苏州"}
 
 
+def test_an_address_never_steps_down_into_a_country():
+    places = _names("抗议者聚集在伦敦伊朗使馆外，日本东京也有集会。", "Location")
+    assert {"伦敦", "伊朗", "日本东京"} <= places and "伦敦伊朗" not in places
+
+
 def test_address_steps_are_names_not_common_words():
     places = _names("我国工业制造业大省。业务已在北美上市。", "Location")
     assert not any(p.startswith("我国工业") or p.endswith("上市") for p in places)

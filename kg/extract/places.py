@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
+from .. import lexicon
 from ..model import Analysis, Mention
 from .chunks import TokenIndex
 from .cues import VENUE_CENTRES
@@ -58,8 +59,8 @@ def _name_start(idx: TokenIndex, end: int, limit: int) -> int:
 def _address_end(a: Analysis, idx: TokenIndex, end: int, starts: dict[int, Mention]) -> int:
     """Where an address that has a place ending at ``end`` ends: over adjacent places and steps."""
     while True:
-        if end in starts:
-            end = starts[end].end
+        if end in starts and (starts[end].canonical or starts[end].text) not in lexicon.countries():
+            end = starts[end].end  # 上海市|浦东新区; never down into a country (伦敦|伊朗, 浦东新区|中国)
             continue
         if a.doc.norm.endswith(_STREETS, 0, end) and (number := _HOUSE_NUMBER.match(a.doc.norm, end)):
             return number.end()  # 王府井大街|218号: the house number ends the address
