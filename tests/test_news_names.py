@@ -273,3 +273,9 @@ def test_a_clause_word_just_before_a_known_name_ends_the_affiliation():
     orgs = _names("工业和信息化部直属的中国电子信息产业发展研究院规划研究所所长沈一帆介绍。", "Organization")
     assert "中国电子信息产业发展研究院规划研究所" in orgs
     assert not any("直属" in o for o in orgs)
+
+
+def test_a_given_name_may_open_with_a_character_that_usually_ends_one():
+    assert "黄代放" in _names("元宇宙发展。全国人大代表、泰豪集团有限公司董事会主席黄代放表示。", "Person")
+    people = _names("原告张博诉称银行违约。王明代表公司发言。", "Person")
+    assert not any(p.startswith(("张博诉", "王明代")) for p in people)

@@ -132,7 +132,10 @@ def _ends_name(text: str, q: int, given: int) -> bool:
         return True  # 副主任冀岩|上月曾表示
     if ch not in NAME_STOP_CHARS:
         return False
-    return given == 0 or ch not in NAME_SOFT_STOPS or not _closed_after(text, q + 1)
+    if given == 0:  # 黄|代放|表示: a soft stop opens a given name no word starts, closed after two
+        return not (ch in NAME_SOFT_STOPS and frequency(text[q:q + 2]) == 0 and _CJK.match(text[q + 1:q + 2] or "a")
+                    and not text.startswith(SPEECH_VERBS, q + 1) and _closed_after(text, q + 2))
+    return ch not in NAME_SOFT_STOPS or not _closed_after(text, q + 1)
 
 
 def _closed_after(text: str, r: int) -> bool:
