@@ -279,3 +279,15 @@ def test_a_given_name_may_open_with_a_character_that_usually_ends_one():
     assert "黄代放" in _names("元宇宙发展。全国人大代表、泰豪集团有限公司董事会主席黄代放表示。", "Person")
     people = _names("原告张博诉称银行违约。王明代表公司发言。", "Person")
     assert not any(p.startswith(("张博诉", "王明代")) for p in people)
+
+
+def test_a_name_before_its_title_opens_a_clause():
+    people = _names("今年全国两会期间，习近平总书记认真听取意见。会上，金壮龙部长作报告。彭博社记者：有观点认为产能过剩。"
+                    "徐悲鸿夫人廖静文、南师大副校长陈凌孚出席，区人大代表、区政协委员参加。", "Person")
+    assert {"习近平", "金壮龙", "陈凌孚"} <= people
+    assert not people & {"彭博社", "南师大", "区政协"}
+
+
+def test_a_byline_run_is_not_cut_inside_a_role_word():
+    people = _names("（记者孟梅实习生夏冬梅）", "Person")
+    assert {"孟梅", "夏冬梅"} <= people and not any("实" in p or "习" in p for p in people)

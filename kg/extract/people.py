@@ -178,7 +178,8 @@ def _split_byline(run: str) -> list[int] | None:
         rest = _split_byline(run[len(role):])
         return None if rest is None else [-len(role)] + rest
     for k in (3, 2):
-        if len(run) >= k and _surname_len(run, 0) and all(_CJK.match(c) for c in run[:k]):
+        if len(run) >= k and _surname_len(run, 0) and all(_CJK.match(c) for c in run[:k]) \
+                and not any(role_starting_at(run, j) for j in range(2, k)):  # 孟梅|实习生, not 孟梅实|习生
             rest = _split_byline(run[k:])
             if rest is not None:
                 return [k] + rest
@@ -275,6 +276,34 @@ def parse_chain(text: str, start: int, end: int) -> list[tuple[tuple[int, int] |
     return out
 
 
+def _titled_after(text: str) -> list[tuple[int, int]]:
+    """A name right before its title, opening a clause (，习近平总书记…, 。金壮龙部长…); not when a
+    name follows the title (、南师大副校长陈凌孚: what stands before is the body)."""
+    out = []
+    for i in range(2, len(text)):
+        title = title_starting_at(text, i)
+        if title is None or _names_after(text, i + len(title)):
+            continue
+        for k in (3, 2):
+            p = i - k
+            if p >= 0 and (text[p - 1:p] if p else "\n") in _CLAUSE_OPENERS and name_at(text, p) == i \
+                    and not _body_like(text[p:i]):
+                out.append((p, i))
+                break
+    return out
+
+
+def _body_like(name: str) -> bool:
+    """彭博社, 区政协, 南师大: a body's ending, or a body's short name after the first character."""
+    tails = [name[j:] for j in range(1, len(name) - 1)]
+    return name[-1] in _BODY_LAST \
+        or any(t in lexicon.organizations() or _common_words().get(t) in ("j", "nt") for t in tails)
+
+
+_BODY_LAST = frozenset("社院委局部司厅署办所站系科室会")
+_CLAUSE_OPENERS = frozenset("，。；：、“”（\n 　")
+
+
 def _speech_names(text: str) -> list[tuple[int, int]]:
     out = []
     for verb in SPEECH_VERBS:
@@ -283,8 +312,7 @@ def _speech_names(text: str) -> list[tuple[int, int]]:
                 p = m.start() - k
                 if p < 0:
                     continue
-                before = text[p - 1:p] if p else "\n"
-                if before in "，。；：、“”（\n 　" and name_at(text, p) == m.start():
+                if (text[p - 1:p] if p else "\n") in _CLAUSE_OPENERS and name_at(text, p) == m.start():
                     out.append((p, m.start()))
                     break
     return out
@@ -463,7 +491,7 @@ def people_stage(a: Analysis) -> None:
     # jieba's guess yields to an organisation: 罗森堡vs… is a team, 北京市金杜|律师事务所 a firm's name
     tagged = [(s, e) for s, e in _tagged_names(a) if text[s:e] not in org_names
               and not any(m.start <= s and e <= m.end for m in orgs)]
-    for span in _speech_names(text) + _dialogue_names(text) + tagged + _addressed_names(text) \
+    for span in _speech_names(text) + _titled_after(text) + _dialogue_names(text) + tagged + _addressed_names(text) \
             + _foreign_names(a) + _role_names(a) + _foreign_speakers(text) + _bracket_bylines(a):
         found[span] = None
     org_starts = {m.start for m in a.mentions if m.type == "Organization"}
