@@ -23,6 +23,13 @@ def test_policy_edges(text, name):
     assert name in _names(text, "Policy")
 
 
+def test_programmes_listed_before_one_cue_each_take_it():
+    a = run(Analysis(Document("x.txt", "开展数字化赋能中小企业、科技成果转化赋智中小企业、质量标准品牌赋值中小企业专项行动。"
+                                       "企业通过研发、生产、销售等环节开展合作，加快试点。", "0")))
+    policies = {m.canonical or m.text for m in a.mentions if m.type == "Policy"}
+    assert policies == {"数字化赋能中小企业专项行动", "科技成果转化赋智中小企业专项行动", "质量标准品牌赋值中小企业专项行动"}
+
+
 def test_bare_programmes_need_more_than_a_two_character_head_or_a_quality():
     found = _names("这是一项民生工程，也是头号工程和系统性工程。实施东数西算工程。", "Policy")
     assert "东数西算工程" in found and not found & {"民生工程", "头号工程", "系统性工程"}

@@ -157,6 +157,26 @@ def policies(a: Analysis, idx: TokenIndex) -> None:
                 start = _cut_at_and(text, start, m.start())
             if m.end() - start >= 4:
                 _add(a, "Policy", start, m.end())
+                if strong:
+                    for s, e in _listed_before(text, start):  # 开展A、B、C专项行动: A专项行动 and B专项行动 too
+                        _add(a, "Policy", s, e, canonical=_label(text[s:e]) + cue)
+
+
+# A list of programmes sharing one cue, opened by the verb that launches them (开展A、B、C专项行动).
+_LAUNCHED_LIST = re.compile(r"(?:开展|实施|启动|推进|组织|深化|部署)((?:[\u4e00-\u9fffA-Za-z0-9“”]{4,20}、)+)$")
+
+
+def _listed_before(text: str, start: int) -> list[tuple[int, int]]:
+    """The items listed with a cued name and sharing its cue, when a launching verb opens the list."""
+    clause = max(text.rfind(c, 0, start) for c in "，。；：\n") + 1
+    m = _LAUNCHED_LIST.search(text, clause, start)
+    if m is None:
+        return []
+    items, pos = [], m.start(1)
+    for item in m.group(1).split("、")[:-1]:
+        items.append((pos, pos + len(item)))
+        pos += len(item) + 1
+    return items
 
 
 _ORDINAL_BEFORE = re.compile(r"第[一二三四五六七八九十百零\d]+届")
