@@ -79,6 +79,8 @@ def test_kinds_of_firm_and_time_words_are_no_firms():
     orgs = _names(text, "Organization")
     assert {"交通银行", "苹果公司", "民生银行", "审计署"} <= orgs
     assert not orgs & {"上周交通银行", "外资银行", "国有商业银行", "猎头公司"}
+    orgs = _names("要发挥行业协会作用，中国光伏行业协会和地方商会参与。", "Organization")
+    assert "中国光伏行业协会" in orgs and not orgs & {"行业协会", "地方商会"}
 
 
 def test_local_bodies_after_a_clause_a_town_or_in_short_form():

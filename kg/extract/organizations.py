@@ -81,7 +81,7 @@ _KINDS = frozenset("""外资 中资 合资 独资 国有 民营 私营 商业 �
 东部 中部 外国 本土 金融 理财 评级 会计 律师 审计 广告 公关 传媒 媒体 出版 影视 文化 旅游 旅行 航空 汽车 钢铁 能源 电力""".split())
 
 
-_FIRM_SUFFIXES = frozenset({"银行", "公司", "集团", "俱乐部", "联盟", "学校"})
+_FIRM_SUFFIXES = frozenset({"银行", "公司", "集团", "俱乐部", "联盟", "学校", "协会", "商会"})
 
 
 def _only_kinds(head: str) -> bool:
