@@ -12,12 +12,11 @@ import statistics
 
 from . import lexicon
 from .extract.cues import SPEECH_VERBS
-from .extract.segment import frequency
+from .extract.segment import tagger
 
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _SENTENCE_END = set("。！？!?；;：:…”」』）)")
 _UNIT_STARTS = set("元辆个家户台项件套座名人次艘架吨千瓦亩颗份枚倍")  # a unit's first character
-_WORD_FREQUENCY = 50  # jieba frequency from which characters across a line break are one word
 _WIDE = {0x3000: " ", 0xFEFF: " ", 0xFF05: "%", 0xFF0E: "."}
 
 
@@ -69,14 +68,36 @@ def _heading(chars: list[str], i: int) -> bool:
     return bool(_HEADING.fullmatch(line))
 
 
-def _word_across(chars: list[str], i: int, j: int) -> bool:
-    """A dictionary word spans the break chars[i:j] (股份有|限公司, 规划研|究所, 机|电): the line
-    was cut inside it, however short the line is."""
-    left = "".join(chars[max(0, i - 3):i]).rpartition("\n")[2]
-    right = "".join(chars[j:j + 3]).partition("\n")[0]
-    return any(frequency(left[-a:] + right[:b]) >= _WORD_FREQUENCY
-               for a in range(1, len(left) + 1) for b in range(1, len(right) + 1)
-               if 2 <= a + b <= 4 and all(_is_cjk(c) for c in left[-a:] + right[:b]))
+def _kept_line(chars: list[str], keep: list[bool], i: int) -> str:
+    """The text of the line ending at ``i`` as repaired so far: breaks already joined are gone."""
+    out: list[str] = []
+    k = i - 1
+    while k >= 0 and len(out) < 40:
+        if keep[k]:
+            if chars[k] == "\n":
+                break
+            out.append(chars[k])
+        k -= 1
+    return "".join(reversed(out)).strip()
+
+
+_FIELD_LINE = re.compile(r"[：:/■●]|^(?:本报|记者|来源|作者|编辑|通讯员|责任编辑)")  # 来源：人民日报, 文/张伟
+
+
+def _word_across(chars: list[str], keep: list[bool], i: int, j: int) -> bool:
+    """The segmenter reads a word across the break chars[i:j] (股份有|限公司, 规划研|究所, 机|电|工程):
+    the line was cut inside it, however short it is. A byline or source line (来源：人民日报,
+    文/张伟) is complete: what follows it starts afresh."""
+    line = _kept_line(chars, keep, i)
+    left, right = line[-6:], "".join(chars[j:j + 6]).partition("\n")[0]
+    if not (left and right and _is_cjk(left[-1]) and _is_cjk(right[0])) or _FIELD_LINE.search(line):
+        return False
+    pos = 0
+    for word in tagger().tokenizer.cut(left + right, HMM=False):
+        if pos < len(left) < pos + len(word):
+            return True
+        pos += len(word)
+    return False
 
 
 _TWO_PHRASES = re.compile(r"[\u4e00-\u9fff]{4,12} [\u4e00-\u9fff]{4,12}")  # not a byline (本报记者 宋婧)
@@ -94,11 +115,11 @@ def _name_across(chars: list[str], i: int, j: int) -> bool:
     """A title and a name cut after its second character (秘书长郑怀|远认为): the next line opens
     with one character and a speech verb or a comma."""
     left = "".join(chars[max(0, i - 12):i]).rpartition("\n")[2]
-    right = "".join(chars[j:j + 6])
-    if len(left) < 4 or not all(_is_cjk(c) for c in left[-2:]) or left[-2] not in lexicon.surnames():
+    right = "".join(chars[j:j + 6]).partition("\n")[0]
+    if len(left) < 4 or len(right) < 2 or not all(_is_cjk(c) for c in left[-2:]) or left[-2] not in lexicon.surnames():
         return False
     titled = any(left[:-2].endswith(t) for t in lexicon.titles())
-    return titled and _is_cjk(right[:1]) and (right[1:2] in "，,、：:" or right.startswith(SPEECH_VERBS, 1))
+    return titled and _is_cjk(right[0]) and (right[1] in "，,、：:" or right.startswith(SPEECH_VERBS, 1))
 
 
 def _inside_title(chars: list[str], i: int) -> bool:
@@ -141,7 +162,7 @@ def normalize(text: str) -> tuple[str, list[int]]:
             i += 1
             continue
         j = i
-        while j < n and chars[j].isspace():
+        while j < n and (chars[j].isspace() or not keep[j]):  # past page furniture cut out
             j += 1
         prev = chars[i - 1] if i > 0 else ""
         nxt = chars[j] if j < n else ""
@@ -152,7 +173,7 @@ def normalize(text: str) -> tuple[str, list[int]]:
                     and not (columns and _heading_gap(chars, i, j)):
                 keep[i:j] = [False] * (j - i)
             elif line_break and columns and not _heading(chars, i) and (prev not in _SENTENCE_END
-                                             and (widths[i - 1] >= full or _word_across(chars, i, j)
+                                             and (widths[i - 1] >= full or widths[i - 1] <= 2 or _word_across(chars, keep, i, j)
                                                   or _name_across(chars, i, j))
                                              or prev.isdigit() and (nxt.isdigit() or nxt in "%.")
                                              or prev == "." and nxt.isdigit() and i > 1 and chars[i - 2].isdigit()

@@ -152,7 +152,7 @@ def _same_fact(known: Metric, mm, doc: str) -> bool:
     (全国已建成5G工厂 is not 全国已有原材料企业建成数字化车间或智能工厂)."""
     if not all(e.doc != doc for e in known.evidence):
         return False
-    if known.period == mm.period:
+    if known.period == mm.period is not None:
         return _overlap(known.indicator, mm.indicator) >= 0.6
     return None in (known.period, mm.period) and _overlap(known.indicator, mm.indicator, max) >= 0.6
 

@@ -26,7 +26,7 @@ def test_policy_edges(text, name):
 
 
 def test_programmes_listed_before_one_cue_each_take_it():
-    a = run(Analysis(Document("x.txt", "开展数字化赋能中小企业、科技成果转化赋智中小企业、质量标准品牌赋值中小企业专项行动。"
+    a = run(Analysis(Document("x.txt", "组织开展数字化赋能中小企业、科技成果转化赋智中小企业、质量标准品牌赋值中小企业专项行动。"
                                        "企业通过研发、生产、销售等环节开展合作，加快试点。", "0")))
     policies = {m.canonical or m.text for m in a.mentions if m.type == "Policy"}
     assert policies == {"数字化赋能中小企业专项行动", "科技成果转化赋智中小企业专项行动", "质量标准品牌赋值中小企业专项行动"}

@@ -173,3 +173,8 @@ def test_metrics_listed_subjects_share_the_measure_after_the_last():
     a = run(Analysis(Document("t.txt", "今年前三季度，龙南经济技术开发区、信丰县稀土相关产业产值分别增长15.4%和11.7%。", "")))
     got = [(m.indicator, m.subject.text) for m in a.metrics]
     assert got == [("龙南经济技术开发区稀土相关产业产值", "龙南经济技术开发区"), ("信丰县稀土相关产业产值", "信丰县")]
+
+
+def test_metrics_every_short_ge_before_percentage_points_is_one():
+    a = _run("三项指标分别提高0.3个、0.5个和0.6个百分点。")
+    assert [m.unit for m in a.metrics] == ["百分点"] * 3

@@ -85,6 +85,9 @@ def test_normalize_a_short_column_line_cut_inside_a_word_joined():
     assert "股份有限公司" in norm and "大学机电工程学院" in norm and "研究所" in norm
     assert "秘书长郑怀远认为" in norm  # a name cut after its second character, a speech verb after it
     assert "走势\n\n来源" in norm  # no word spans that break: the title keeps its line
+    byline = normalize("\n\n".join(lines[:4] + ["■本报记者王强", "国家统计局数据显示增长。", "文/张伟", "大力推进改革。",
+                                                  "来源：人民日报", "社论指出，要发展。"]))[0]
+    assert "王强\n\n国家" in byline and "张伟\n\n大力" in byline and "日报\n\n社论" in byline
 
 
 def test_normalize_continued_on_page_markers_are_cut_out():
@@ -93,6 +96,8 @@ def test_normalize_continued_on_page_markers_are_cut_out():
              "点产业链供应链。多措并举下，中"]
     norm = normalize("\n\n".join(lines))[0]
     assert "版" not in norm and "促进大中小企业融通创新" in norm
+    lines[4:6] = ["规划研", "（下转第4版）", "究所所长表示"]
+    assert "规划研究所所长" in normalize("\n\n".join(lines))[0]
 
 
 def test_normalize_heading_line_and_decimal_point_breaks():

@@ -151,6 +151,9 @@ def test_local_posts_named_by_level_go_to_the_place_s_government_or_committee():
             ("罗文斌", "赣州市人民政府", ("副市长",))} <= posts
     issuers = {(r.subject.canonical or r.subject.text) for r in a.relations if r.predicate == "issues"}
     assert issuers == {"河南省人民政府"}
+    a = run(Analysis(Document("t.txt", "中共赣州市委副书记、市长李克坚主持。赣州市人民政府主办。全县18个乡镇政府完成改革。", "")))
+    assert ("李克坚", "赣州市人民政府") in {(r.subject.text, r.object.canonical) for r in a.relations}
+    assert not any("乡镇" in m.text for m in a.mentions if m.type == "Organization")
 
 
 def test_a_level_word_ending_a_place_s_name_is_no_short_form():

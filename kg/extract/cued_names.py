@@ -163,12 +163,13 @@ def policies(a: Analysis, idx: TokenIndex) -> None:
 
 
 # A list of programmes sharing one cue, opened by the verb that launches them (开展A、B、C专项行动).
-_LAUNCHED_LIST = re.compile(r"(?:开展|实施|启动|推进|组织|深化|部署)((?:[\u4e00-\u9fffA-Za-z0-9“”]{4,20}、)+)$")
+_LAUNCHED_LIST = re.compile(r"(?:开展|实施|启动|推进|组织|深化|部署)+((?:[\u4e00-\u9fffA-Za-z0-9“”]{4,20}、)+)$")
 
 
 def _listed_before(text: str, start: int) -> list[tuple[int, int]]:
     """The items listed with a cued name and sharing its cue, when a launching verb opens the list."""
-    clause = max(text.rfind(c, 0, start) for c in "，。；：\n") + 1
+    lo = max(0, start - 200)  # a list of programmes is no longer than a few items
+    clause = max(lo, max(text.rfind(c, lo, start) for c in "，。；：\n") + 1)
     m = _LAUNCHED_LIST.search(text, clause, start)
     if m is None:
         return []

@@ -12,6 +12,7 @@ import re
 from collections import Counter
 
 from ..model import Analysis, Mention
+from .reach import SpanReach
 
 # Heads of a local government, by the level of place they govern.
 _HEADS = {"省长": "省", "副省长": "省", "市长": "市", "副市长": "市", "区长": "区", "副区长": "区",
@@ -26,7 +27,7 @@ def _full_name(a: Analysis, pos: int, level: str, kind: str) -> str | None:
     names most, if one leads (赣州市 ×5 → 市委 is 赣州市委)."""
     endings = (level + "委",) if kind == "委" else (level + "人民政府", level + "政府")
     names = [(m.start, m.canonical or m.text) for m in a.mentions if m.type == "Organization"]
-    names = sorted((s, n) for s, n in names if n.endswith(endings) and len(n) > len(endings[0]) + 1)
+    names = sorted((s, n) for s, n in names if any(n.endswith(e) and len(n) > len(e) + 1 for e in endings))
     before = [n for s, n in names if s < pos]
     if names:
         return before[-1] if before else names[0][1]
@@ -42,10 +43,11 @@ def level_bodies(a: Analysis) -> None:
     """省政府, 市委 standing alone: a mention of the body of that level the document names in full."""
     text = a.doc.norm
     word_starts = {start for _, _, start in a.tokens}
-    for m in _BY_LEVEL.finditer(text):
-        if m.start() not in word_starts or m.start() and text[m.start() - 1] in _NOT_ONE_BODY \
-                or any(x.start < m.end() and m.start() < x.end for x in a.mentions):
-            continue  # 崇礼县|政府: the level ends a place's name
+    taken = SpanReach((m.start, m.end) for m in a.mentions)
+    found = [m for m in _BY_LEVEL.finditer(text) if m.start() in word_starts
+             and not (m.start() and text[m.start() - 1] in _NOT_ONE_BODY)  # 各市政府, 全省委
+             and taken.furthest_end(m.end()) <= m.start()]  # 崇礼县|政府: the level ends a place's name
+    for m in found:
         name = _full_name(a, m.start(), m.group(1), m.group(2))
         if name:
             a.mentions.append(Mention("Organization", m.group(), m.start(), m.end(), "GovernmentBody", name))
@@ -64,7 +66,7 @@ def head_of_government(a: Analysis, org: Mention | None, span: tuple[int, int] |
         return org
     name = org.canonical or org.text if org is not None else None
     if name and name.endswith(level + "委") and len(name) > 3:
-        return _stand_in(org.text, org.start, org.end, name[:-1] + "人民政府")
+        return _stand_in(org.text, org.start, org.end, name.removeprefix("中共")[:-1] + "人民政府")
     if org is None and span is not None:
         place = max((m for m in a.mentions if m.type == "Location" and m.end == span[1] and m.start >= span[0]),
                     key=lambda m: m.end - m.start, default=None)

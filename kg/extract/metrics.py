@@ -154,7 +154,7 @@ def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figu
             fig = _figure(text, m)
             if fig:
                 out.append(fig)
-    for i in range(len(out) - 1):  # 0.5个和0.6个百分点: the first 个 is short for 个百分点
+    for i in range(len(out) - 2, -1, -1):  # 0.3个、0.5个和0.6个百分点: each 个 is short for 个百分点
         fig, nxt = out[i], out[i + 1]
         if fig.unit == "个" and nxt.unit == "百分点" and text[fig.end:nxt.start] in _RANGE_JOINERS:
             out[i] = replace(fig, unit="百分点", count=False)
@@ -279,9 +279,10 @@ def _opens(ctx: _Context, t: TimeExpr) -> bool:
     return ctx.text.startswith(("，", ","), t.end) or not ctx.text[sent_start:t.start].strip("●• ")
 
 
-def _after_full_stop(text: str, pos: int) -> int:
-    """Start of the sentence holding ``pos`` when only 。！？ and line ends stop it (not ；)."""
-    return max(text.rfind(c, 0, pos) for c in "。！？!?\n") + 1
+def _after_full_stop(text: str, pos: int, lo: int) -> int:
+    """Start of the sentence holding ``pos`` when only 。！？ and line ends stop it (not ；), no
+    further back than ``lo`` (its paragraph's start)."""
+    return max(lo, max(text.rfind(c, lo, pos) for c in "。！？!?\n") + 1)
 
 
 def _period(ctx: _Context, sent: tuple[int, int], clause: int, fig: Figure, measure: str | None) -> str | None:
@@ -292,7 +293,7 @@ def _period(ctx: _Context, sent: tuple[int, int], clause: int, fig: Figure, meas
     p = ctx.paragraph(sent[0])
     context_year = _paragraph_year(ctx, sent[0]) or ctx.frames[p]
     own = [t for t in ctx.times_between(clause, fig.start) if t.end <= fig.start and not t.comparison]
-    whole = _after_full_stop(text, sent[0])  # 11月乘用车…；商用车…: a time word before ； frames what follows
+    whole = _after_full_stop(text, sent[0], ctx.paragraphs[p][0])  # 11月乘用车…；商用车…: a time word before ； frames what follows
     topics = [t for t in ctx.times_between(whole, clause) if not t.comparison and _is_topic(text, t, whole)]
     chosen = own[-1] if own else topics[-1] if topics else _paragraph_range(ctx, sent[0]) if measure != "占比" else None
     if chosen is None:
@@ -440,8 +441,8 @@ def _split_heads(head: str, n: int) -> list[str] | None:
     items = re.split(r"[和、]", head)
     if len(items) != n or not all(items):
         return None
-    kind = _SHARED_KIND.search(items[-1])  # 钢铁、建材行业: each item is a 行业
-    if kind and not any(_SHARED_KIND.search(item) for item in items[:-1]):
+    kind = _SHARED_KIND.search(items[-1])  # 钢铁、建材行业: each item is a 行业 (农村、城市: no kind)
+    if kind and kind.start() >= 2 and not any(_SHARED_KIND.search(item) for item in items[:-1]):
         items = [item + kind.group() for item in items[:-1]] + items[-1:]
     return items
 

@@ -282,7 +282,7 @@ def _is_place(text: str) -> bool:
     town's name no dictionary holds (戴窑|镇: two characters that are no common word, and 镇 or 乡)."""
     return text in lexicon.locations() \
         or len(text) >= 3 and text.endswith(_LOCAL_LEVELS) and tagger().word_tag_tab.get(text) == "ns" \
-        or len(text) == 3 and text[-1] in "镇乡" and frequency(text[:2]) < _COMMON
+        or len(text) == 3 and text[-1] in "镇乡" and frequency(text[:2]) < _COMMON and frequency(text[1:]) < _COMMON
 
 
 def _has_named_parent(name: str) -> bool:

@@ -49,7 +49,8 @@ _CONTAINERS = {"Location": ("Organization", "Event", "Policy", "Person"), "Indus
 def drop_nested_places(mentions: list[Mention]) -> list[Mention]:
     """A place or trade inside a name (浙江 in 浙江大学, 汽车 in 汽车工业协会, 尼斯 in 丹尼斯·霍珀) is
     part of that name, not a mention of its own. An industry inside a policy stays, as what it targets, and
-    a place inside a government body's name, as its jurisdiction (西藏自治区|通信管理局)."""
+    a place inside a government body's name, as its jurisdiction (西藏自治区|通信管理局); a trade inside
+    one (信息通信|发展司) is part of the name."""
     reach = {etype: SpanReach((n.start, n.end) for n in mentions if n.type in kinds
                               and (n.subtype != "GovernmentBody" or etype == "Industry"))
              for etype, kinds in _CONTAINERS.items()}

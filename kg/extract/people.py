@@ -503,15 +503,20 @@ def people_stage(a: Analysis) -> None:
 
 
 # A paper's dateline with its reporters (赣南日报讯（记者钟雨桐刘浩然）): the paper's reporters.
-_DATELINE = re.compile(r"讯[（(](记者|通讯员)([^）)\n]{2,30})[）)]")
+_DATELINE = re.compile(r"讯[（(]((?:记者|通讯员)[^）)\n]{2,30})[）)]")
+_REPORTER = re.compile(r"记者|通讯员")
 
 
 def _dateline_reporters(a: Analysis) -> None:
-    """Each person named in a dateline's brackets holds the post of reporter at the paper."""
-    for m in _DATELINE.finditer(a.doc.norm):
+    """Each person named in a dateline's brackets holds the post the word before them names
+    (记者, 通讯员) at the paper."""
+    text = a.doc.norm
+    for m in _DATELINE.finditer(text):
         paper = next((o for o in a.mentions if o.type == "Organization" and o.end == m.start()), None)
         if paper is None:
             continue
+        posts = [(r.start(), r.group()) for r in _REPORTER.finditer(text, m.start(1), m.end(1))]
         for person in a.mentions:
-            if person.type == "Person" and m.start(2) <= person.start and person.end <= m.end(2):
-                a.roles.append((person, paper, (m.group(1),)))
+            if person.type == "Person" and m.start(1) <= person.start and person.end <= m.end(1):
+                post = max((p for p in posts if p[0] < person.start), default=posts[0])[1]
+                a.roles.append((person, paper, (post,)))

@@ -20,10 +20,10 @@ CONVENING = re.compile(r"(?:(?:在|于)([^，。；]{1,12}?))?(?:召开|举行|�
 _LIST_FILLER = re.compile(r"[，,、和及与等\s]|有关|相关|部门|负责同志|负责人|代表|同志|省直|市直|党组成员|成员|共同|联合")
 HELD = re.compile(r"(?:在|于)([^，。；]{1,12}?)(?:召开|举行|举办|开幕|闭幕|隆重开幕|胜利闭幕)")
 _MEETING_TAIL = ("会议", "大会", "推进会", "座谈会", "研讨会", "年会", "交流会", "现场会", "对接会", "洽谈会")
+_SPOKESPERSON = ("发言人",)  # a spokesperson speaks for the whole body, not the unit they head
 _NO_OBJECT = re.compile(r"(?:出席|参加|主持|与会)(?:并|[，,。；]|$)")  # attended, with nothing named: the meeting
 # Executive bodies issue policies; party and legislative bodies are mentioned far more often
 # in these reports (党中央、国务院决策部署) without being the issuer of what follows.
-_SPOKESPERSON = ("发言人",)
 _EXECUTIVE_TAILS = ("部", "局", "委员会", "委", "厅", "署", "办公室", "总局")
 
 
@@ -53,7 +53,8 @@ def _outermost(orgs: list[Mention]) -> list[Mention]:
 def _parent(a: Analysis, unit: Mention) -> Mention | None:
     """The body a unit's name starts with (国务院新闻办公室|新闻局): the longest such mention."""
     first = bisect_left(a.mentions, unit.start, key=lambda m: m.start)
-    parents = [m for m in a.mentions[first:] if m.start == unit.start and m.end < unit.end and m.type == "Organization"]
+    last = bisect_left(a.mentions, unit.start + 1, lo=first, key=lambda m: m.start)
+    parents = [m for m in a.mentions[first:last] if m.end < unit.end and m.type == "Organization"]
     return max(parents, key=lambda m: m.end, default=None)
 
 
