@@ -394,7 +394,12 @@ _NATIONAL = frozenset({"中国", "我国", "全国", "中华人民共和国"})
 
 
 def _mentions_in(ctx: _Context, start: int, end: int) -> list[Mention]:
-    return [m for m in ctx.a.mentions if m.type in _SUBJECT_TYPES and start <= m.start and m.end <= end
+    """The subjects inside [start, end); the mentions stage left them sorted by start, so a long
+    document costs a bisection per question, not a scan."""
+    mentions = ctx.a.mentions
+    lo = bisect_left(mentions, start, key=lambda m: m.start)
+    hi = bisect_left(mentions, end, lo=lo, key=lambda m: m.start)
+    return [m for m in mentions[lo:hi] if m.type in _SUBJECT_TYPES and m.end <= end
             and (m.canonical or m.text) not in _NATIONAL]
 
 
