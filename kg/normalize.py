@@ -12,6 +12,7 @@ import statistics
 
 from . import lexicon
 from .extract.cues import SPEECH_VERBS
+from .extract.people import title_ending_at
 from .extract.segment import tagger
 
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
@@ -118,8 +119,7 @@ def _name_across(chars: list[str], i: int, j: int) -> bool:
     right = "".join(chars[j:j + 6]).partition("\n")[0]
     if len(left) < 4 or len(right) < 2 or not all(_is_cjk(c) for c in left[-2:]) or left[-2] not in lexicon.surnames():
         return False
-    titled = any(left[:-2].endswith(t) for t in lexicon.titles())
-    return titled and _is_cjk(right[0]) and (right[1] in "，,、：:" or right.startswith(SPEECH_VERBS, 1))
+    return title_ending_at(left, len(left) - 2) is not None and _is_cjk(right[0]) and (right[1] in "，,、：:" or right.startswith(SPEECH_VERBS, 1))
 
 
 def _inside_title(chars: list[str], i: int) -> bool:

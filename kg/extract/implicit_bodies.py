@@ -50,11 +50,12 @@ def level_bodies(a: Analysis) -> None:
     for m in found:
         name = _full_name(a, m.start(), m.group(1), m.group(2))
         if name:
-            a.mentions.append(Mention("Organization", m.group(), m.start(), m.end(), "GovernmentBody", name))
+            a.mentions.append(_government_body(m.group(), m.start(), m.end(), name))
 
 
-def _stand_in(chunk: str, start: int, end: int, name: str) -> Mention:
-    return Mention("Organization", chunk, start, end, "GovernmentBody", name)
+def _government_body(text: str, start: int, end: int, name: str) -> Mention:
+    """A government body written ``text`` at [start, end), whose full name is ``name``."""
+    return Mention("Organization", text, start, end, "GovernmentBody", name)
 
 
 def head_of_government(a: Analysis, org: Mention | None, span: tuple[int, int] | None,
@@ -66,10 +67,10 @@ def head_of_government(a: Analysis, org: Mention | None, span: tuple[int, int] |
         return org
     name = org.canonical or org.text if org is not None else None
     if name and name.endswith(level + "委") and len(name) > 3:
-        return _stand_in(org.text, org.start, org.end, name.removeprefix("中共")[:-1] + "人民政府")
+        return _government_body(org.text, org.start, org.end, name.removeprefix("中共")[:-1] + "人民政府")
     if org is None and span is not None:
         place = max((m for m in a.mentions if m.type == "Location" and m.end == span[1] and m.start >= span[0]),
                     key=lambda m: m.end - m.start, default=None)
         if place is not None and (place.canonical or place.text).endswith(level):
-            return _stand_in(place.text, place.start, place.end, (place.canonical or place.text) + "人民政府")
+            return _government_body(place.text, place.start, place.end, (place.canonical or place.text) + "人民政府")
     return org

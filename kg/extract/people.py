@@ -133,8 +133,9 @@ def _ends_name(text: str, q: int, given: int) -> bool:
     if ch not in NAME_STOP_CHARS:
         return False
     if given == 0:  # 黄|代放|表示: a soft stop opens a given name no word starts, closed after two
-        return not (ch in NAME_SOFT_STOPS and frequency(text[q:q + 2]) == 0 and _CJK.match(text[q + 1:q + 2] or "a")
-                    and not text.startswith(SPEECH_VERBS, q + 1) and _closed_after(text, q + 2))
+        return not (ch in NAME_SOFT_STOPS and q + 1 < len(text) and _CJK.match(text[q + 1])
+                    and frequency(text[q:q + 2]) == 0 and not text.startswith(SPEECH_VERBS, q + 1)
+                    and _closed_after(text, q + 2))
     return ch not in NAME_SOFT_STOPS or not _closed_after(text, q + 1)
 
 
@@ -276,14 +277,11 @@ def parse_chain(text: str, start: int, end: int) -> list[tuple[tuple[int, int] |
     return out
 
 
-def _titled_after(text: str) -> list[tuple[int, int]]:
-    """A name right before its title, opening a clause (，习近平总书记…, 。金壮龙部长…); not when a
-    name follows the title (、南师大副校长陈凌孚: what stands before is the body)."""
+def _titled_after(text: str, bare_titles: list[int]) -> list[tuple[int, int]]:
+    """A name right before its title, opening a clause (，习近平总书记…, 。金壮龙部长…). Only titles
+    no name follows count (``bare_titles``, their starts): before 、南师大副校长陈凌孚 stands the body."""
     out = []
-    for i in range(2, len(text)):
-        title = title_starting_at(text, i)
-        if title is None or _names_after(text, i + len(title)):
-            continue
+    for i in bare_titles:
         for k in (3, 2):
             p = i - k
             if p >= 0 and (text[p - 1:p] if p else "\n") in _CLAUSE_OPENERS and name_at(text, p) == i \
@@ -461,6 +459,7 @@ def people_stage(a: Analysis) -> None:
     found: dict[tuple[int, int], None] = {}
     named = {(m.start, m.end): m for m in a.mentions if m.type == "Organization"}
     covered = 0
+    bare_titles: list[int] = []  # titles no name follows: one may follow its name (习近平|总书记)
     for i in range(len(text)):
         t = title_starting_at(text, i) if i >= covered else None
         if not t:
@@ -468,6 +467,7 @@ def people_stage(a: Analysis) -> None:
         covered = i + len(t)
         names = _names_after(text, i + len(t))
         if not names:
+            bare_titles.append(i)
             continue
         chain_from = _chain_start(text, i + len(t))
         # A person named earlier in the chain ends what belongs to this title (…董事长周明远、|
@@ -491,7 +491,7 @@ def people_stage(a: Analysis) -> None:
     # jieba's guess yields to an organisation: 罗森堡vs… is a team, 北京市金杜|律师事务所 a firm's name
     tagged = [(s, e) for s, e in _tagged_names(a) if text[s:e] not in org_names
               and not any(m.start <= s and e <= m.end for m in orgs)]
-    for span in _speech_names(text) + _titled_after(text) + _dialogue_names(text) + tagged + _addressed_names(text) \
+    for span in _speech_names(text) + _titled_after(text, bare_titles) + _dialogue_names(text) + tagged + _addressed_names(text) \
             + _foreign_names(a) + _role_names(a) + _foreign_speakers(text) + _bracket_bylines(a):
         found[span] = None
     org_starts = {m.start for m in a.mentions if m.type == "Organization"}
